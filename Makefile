@@ -1,0 +1,75 @@
+# Django Interview Quiz. A newcomer needs two targets: `make serve` and `make test`.
+# Each installs what is missing (and skips what is present), so both work on a fresh machine.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := serve
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+TRUNK_VERSION := 0.21.14
+# The CLI must match the wasm-bindgen crate version locked in Cargo.lock exactly.
+WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve test dist bench bank-json setup tools browser test-native test-browser test-e2e clean
+
+## Set-up ---------------------------------------------------------------------------------------
+
+setup: tools node_modules/.installed
+
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -qF "$(TRUNK_VERSION)" \
+	  || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+# playwright-core (drives Chromium) and binaryen (wasm-opt), from package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Debian's Chromium and ChromeDriver; no browser is ever downloaded by a test tool.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+	  || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; }
+
+## The two commands -----------------------------------------------------------------------------
+
+# Development server with live reload at http://127.0.0.1:8080
+serve: setup
+	trunk serve
+
+# The whole suite: native tests, in-browser tests, end-to-end tests of the release build.
+test: setup browser test-native test-browser test-e2e
+
+test-native:
+	cargo test --workspace
+
+test-browser:
+	cargo test -p django-quiz --target wasm32-unknown-unknown --test browser
+
+test-e2e: dist
+	node --test --test-concurrency=1 tests/e2e/
+
+## Other targets --------------------------------------------------------------------------------
+
+# Release bundle for any static host (opt-level z, LTO, wasm-opt -Oz; checked by dist-check).
+dist: setup
+	trunk build --release
+	node tools/dist-check.mjs
+
+# Size and start-up figures against a bare Leptos page built with the same profile.
+bench: dist browser
+	cd bench/hello && trunk build --release --dist ../../target/bench-hello
+	node bench/bench.mjs
+
+# The validated question bank as JSON on stdout.
+bank-json:
+	@cargo run -q -p bankc --bin bank-json -- questions
+
+clean:
+	cargo clean
+	rm -rf dist node_modules tests/e2e/artifacts

@@ -1,0 +1,172 @@
+//! The validator against small bad fixtures: each must fail with a message that names the
+//! file, the line and the question id. Every fixture's first question is valid and the bad one
+//! starts on line 13 (or 25 for the third question).
+
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn compile(name: &str) -> Result<bankc::Bank, bankc::BankErrors> {
+    let dir = fixtures();
+    let areas = dir.join("areas.toml");
+    let areas_text = std::fs::read_to_string(&areas).unwrap();
+    let path = dir.join("bad").join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    bankc::source::compile(&areas, &areas_text, &[(path, text)])
+}
+
+/// Asserts exactly one error, with file, line, id and a phrase in its message.
+fn fails(name: &str, line: usize, id: Option<&str>, phrase: &str) {
+    let errors = match compile(name) {
+        Ok(_) => panic!("{name}: expected a validation error, the bank compiled"),
+        Err(e) => e.0,
+    };
+    assert_eq!(errors.len(), 1, "{name}: expected one error, got {errors:?}");
+    let e = &errors[0];
+    let shown = e.to_string();
+    assert!(shown.contains(&format!("{name}:{line}: ")), "{name}: wrong place in `{shown}`");
+    assert_eq!(e.line, line, "{shown}");
+    assert_eq!(e.id.as_deref(), id, "{shown}");
+    if let Some(id) = id {
+        assert!(shown.contains(&format!("question `{id}`")), "{shown}");
+    }
+    assert!(shown.contains(phrase), "{name}: `{shown}` does not say `{phrase}`");
+}
+
+#[test]
+fn duplicate_id() {
+    fails("duplicate_id.toml", 25, Some("dup-id"), "duplicate id: already used at");
+}
+
+#[test]
+fn unknown_area() {
+    fails("unknown_area.toml", 15, Some("bad-area"), "unknown area `orms`");
+}
+
+#[test]
+fn unknown_level() {
+    fails("unknown_level.toml", 16, Some("bad-level"), "unknown level `expert`");
+}
+
+#[test]
+fn unknown_kind() {
+    fails("unknown_kind.toml", 17, Some("bad-kind"), "unknown kind `essay`");
+}
+
+#[test]
+fn missing_field() {
+    fails("missing_field.toml", 13, Some("no-prompt"), "missing field `prompt`");
+}
+
+#[test]
+fn no_correct_answer() {
+    fails("no_correct_answer.toml", 21, Some("no-correct"), "no correct answer");
+}
+
+#[test]
+fn single_choice_with_two_correct() {
+    fails("single_two_correct.toml", 21, Some("two-correct"), "exactly one correct answer, found 2");
+}
+
+#[test]
+fn duplicate_choices() {
+    fails("duplicate_choices.toml", 20, Some("dup-choice"), "duplicate choice `get()`");
+}
+
+#[test]
+fn fewer_than_two_choices() {
+    fails("one_choice.toml", 20, Some("one-choice"), "at least 2 choices, found 1");
+}
+
+#[test]
+fn answer_index_out_of_range() {
+    fails("answer_out_of_range.toml", 21, Some("out-of-range"), "answer index 3 is out of range");
+}
+
+#[test]
+fn empty_explanation() {
+    fails("empty_explanation.toml", 22, Some("empty-expl"), "field `explanation` is empty");
+}
+
+#[test]
+fn docs_link_outside_django_52() {
+    fails("docs_not_52.toml", 23, Some("old-docs"), "must start with https://docs.djangoproject.com/en/5.2/");
+}
+
+#[test]
+fn unknown_field_names_the_question() {
+    fails("unknown_field.toml", 19, Some("typo-field"), "unknown field `promt`");
+}
+
+#[test]
+fn all_of_the_above_is_refused() {
+    fails("all_of_the_above.toml", 20, Some("above"), "all/none of the above");
+}
+
+#[test]
+fn code_needs_a_language() {
+    fails("code_without_lang.toml", 20, Some("code-no-lang"), "`code` needs a `lang`");
+}
+
+#[test]
+fn flashcard_needs_three_to_six_points() {
+    fails("flashcard_points.toml", 20, Some("few-points"), "3 to 6 key points, found 2");
+}
+
+#[test]
+fn true_false_answer_is_a_bool() {
+    fails("true_false_not_bool.toml", 20, Some("tf-int"), "`true` or `false`");
+}
+
+#[test]
+fn invalid_toml_names_the_file_and_line() {
+    let errors = compile("invalid_toml.toml").unwrap_err().0;
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].to_string().contains("invalid_toml.toml:3: "), "{}", errors[0]);
+}
+
+#[test]
+fn every_error_of_a_bank_is_reported_at_once() {
+    let dir = fixtures();
+    let areas = dir.join("areas.toml");
+    let areas_text = std::fs::read_to_string(&areas).unwrap();
+    let files: Vec<(PathBuf, String)> = ["unknown_area.toml", "empty_explanation.toml"]
+        .iter()
+        .map(|n| {
+            let p = dir.join("bad").join(n);
+            let t = std::fs::read_to_string(&p).unwrap();
+            (p, t)
+        })
+        .collect();
+    let errors = bankc::source::compile(&areas, &areas_text, &files).unwrap_err();
+    // ok-one appears in both files, so it is also reported as a duplicate.
+    let text = errors.to_string();
+    assert!(text.contains("unknown area"), "{text}");
+    assert!(text.contains("field `explanation` is empty"), "{text}");
+    assert!(text.contains("question `ok-one`: duplicate id"), "{text}");
+}
+
+#[test]
+fn a_good_bank_compiles_with_every_kind() {
+    let bank = bankc::load_dir(&fixtures().join("good")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bank.questions.len(), 4);
+    let tf = &bank.questions[2];
+    assert_eq!(tf.choices, ["True", "False"]);
+    assert_eq!(tf.answer, [0]);
+    let multi = &bank.questions[1];
+    assert_eq!(multi.answer, [0, 1]);
+    let code = multi.code.as_ref().unwrap();
+    assert_eq!(code.text, "from django.views.generic import ListView");
+    assert_eq!(bank.questions[3].points.len(), 3);
+    let rust = bankc::codegen::to_rust(&bank);
+    assert!(rust.contains("id:\"good-multiple\",area:1,level:Level::Intermediate,kind:Kind::Multiple"), "{rust}");
+}
+
+#[test]
+fn the_real_bank_is_valid() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions");
+    let bank = bankc::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    assert!(bank.questions.len() >= 20, "the starter bank needs at least 20 questions");
+}

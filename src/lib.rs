@@ -1,0 +1,13 @@
+//! Django interview quiz: the app's library. Plain logic modules (bank, quiz, session, route,
+//! storage) hold every rule and are tested natively; `app` and `routes` render them with Leptos.
+
+pub mod app;
+pub mod bank;
+pub mod model;
+pub mod quiz;
+pub mod rng;
+pub mod route;
+pub mod routes;
+pub mod session;
+pub mod storage;
+pub mod ui;

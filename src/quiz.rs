@@ -1,0 +1,190 @@
+//! Quiz selection and scoring: which questions a quiz holds, in which order, with which choice
+//! order, all derived from a [`QuizSpec`] so that the same spec gives the same quiz anywhere.
+
+use crate::bank::{AREAS, QUESTIONS};
+use crate::model::{Level, Question};
+use crate::rng::Rng;
+
+/// The filters a user picks on the home screen. Empty lists mean "any".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Area indices, ascending.
+    pub areas: Vec<u8>,
+    /// Levels, ascending.
+    pub levels: Vec<Level>,
+    /// How many questions; `None` takes every match.
+    pub count: Option<u16>,
+}
+
+/// Everything needed to rebuild a quiz: the filters and the seed of its shuffles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuizSpec {
+    pub filters: Filters,
+    pub seed: u32,
+}
+
+/// The counts offered on the home screen.
+pub const COUNTS: [u16; 4] = [5, 10, 20, 50];
+
+impl Filters {
+    pub fn matches(&self, q: &Question) -> bool {
+        q.kind.auto_graded()
+            && (self.areas.is_empty() || self.areas.contains(&q.area))
+            && (self.levels.is_empty() || self.levels.contains(&q.level))
+    }
+
+    /// Indices into `QUESTIONS` of the questions that pass the filters, in bank order.
+    pub fn matching(&self) -> Vec<usize> {
+        QUESTIONS.iter().enumerate().filter(|(_, q)| self.matches(q)).map(|(i, _)| i).collect()
+    }
+
+    /// Puts the lists in canonical order, so equal filters compare and encode equal.
+    pub fn normalise(&mut self) {
+        self.areas.retain(|&a| usize::from(a) < AREAS.len());
+        self.areas.sort_unstable();
+        self.areas.dedup();
+        self.levels.sort_unstable();
+        self.levels.dedup();
+    }
+}
+
+/// One question of a quiz, with the order its choices are shown in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// Index into `QUESTIONS`.
+    pub question: usize,
+    /// `order[k]` is the bank index of the choice shown at position `k`.
+    pub order: Vec<u8>,
+}
+
+impl Item {
+    pub fn question(&self) -> &'static Question {
+        &QUESTIONS[self.question]
+    }
+}
+
+/// Builds the quiz a spec describes: a seeded shuffle of the matching questions, cut to the
+/// count, each with its own seeded choice order (true/false keeps True before False).
+pub fn build(spec: &QuizSpec) -> Vec<Item> {
+    let mut rng = Rng::new(u64::from(spec.seed));
+    let mut picked = spec.filters.matching();
+    rng.shuffle(&mut picked);
+    if let Some(n) = spec.filters.count {
+        picked.truncate(usize::from(n));
+    }
+    picked
+        .into_iter()
+        .map(|question| {
+            let q = &QUESTIONS[question];
+            // A bank question has at most a handful of choices; u8 is ample (checked at build).
+            let mut order: Vec<u8> = (0..q.choices.len()).map(|i| i as u8).collect();
+            if q.kind != crate::model::Kind::TrueFalse {
+                rng.shuffle(&mut order);
+            }
+            Item { question, order }
+        })
+        .collect()
+}
+
+/// Whether a set of picked choices (bank indices, any order) is exactly the correct set.
+pub fn is_correct(q: &Question, picked: &[u8]) -> bool {
+    let mut p = picked.to_vec();
+    p.sort_unstable();
+    p.dedup();
+    p == q.answer
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Score {
+    pub right: u32,
+    pub total: u32,
+}
+
+impl Score {
+    /// Whole percent, rounded down; 0 for an empty quiz.
+    pub fn percent(self) -> u32 {
+        if self.total == 0 {
+            0
+        } else {
+            self.right * 100 / self.total
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    fn spec(seed: u32, count: Option<u16>) -> QuizSpec {
+        QuizSpec { filters: Filters { count, ..Filters::default() }, seed }
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_quiz() {
+        assert_eq!(build(&spec(5, Some(10))), build(&spec(5, Some(10))));
+        assert_ne!(build(&spec(5, Some(10))), build(&spec(6, Some(10))));
+    }
+
+    #[test]
+    fn count_cuts_and_none_takes_all() {
+        let all = Filters::default().matching().len();
+        assert!(all >= 20);
+        assert_eq!(build(&spec(1, Some(5))).len(), 5);
+        assert_eq!(build(&spec(1, None)).len(), all);
+        assert_eq!(build(&spec(1, Some(u16::MAX))).len(), all);
+    }
+
+    #[test]
+    fn filters_select_by_area_and_level_and_skip_flashcards() {
+        let f = Filters { areas: vec![0, 1], levels: vec![Level::Beginner], count: None };
+        for i in f.matching() {
+            let q = &QUESTIONS[i];
+            assert!(q.area <= 1 && q.level == Level::Beginner && q.kind != Kind::Flashcard);
+        }
+        let every = Filters::default().matching();
+        assert!(every.iter().all(|&i| QUESTIONS[i].kind.auto_graded()));
+        assert!(every.len() < QUESTIONS.len(), "the starter bank has flashcards");
+    }
+
+    #[test]
+    fn choice_order_is_a_permutation_and_true_false_is_not_shuffled() {
+        for item in build(&spec(3, None)) {
+            let q = item.question();
+            let mut o = item.order.clone();
+            o.sort_unstable();
+            assert_eq!(o, (0..q.choices.len() as u8).collect::<Vec<_>>());
+            if q.kind == Kind::TrueFalse {
+                assert_eq!(item.order, [0, 1]);
+            }
+        }
+    }
+
+    #[test]
+    fn some_choice_orders_are_shuffled() {
+        let items = build(&spec(11, None));
+        assert!(items.iter().any(|it| it.order.windows(2).any(|w| w[0] > w[1])));
+    }
+
+    #[test]
+    fn correctness_is_set_equality() {
+        let multi = QUESTIONS.iter().find(|q| q.kind == Kind::Multiple && q.answer.len() > 1).unwrap();
+        let mut rev: Vec<u8> = multi.answer.to_vec();
+        rev.reverse();
+        assert!(is_correct(multi, &rev));
+        assert!(!is_correct(multi, &multi.answer[..1]));
+        let mut more = multi.answer.to_vec();
+        if let Some(extra) = (0..multi.choices.len() as u8).find(|i| !multi.answer.contains(i)) {
+            more.push(extra);
+            assert!(!is_correct(multi, &more));
+        }
+        assert!(!is_correct(multi, &[]));
+    }
+
+    #[test]
+    fn percent_rounds_down_and_handles_zero() {
+        assert_eq!(Score { right: 2, total: 3 }.percent(), 66);
+        assert_eq!(Score { right: 0, total: 0 }.percent(), 0);
+        assert_eq!(Score { right: 5, total: 5 }.percent(), 100);
+    }
+}

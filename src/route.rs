@@ -1,0 +1,185 @@
+//! Screens and their URLs. Routes live in the URL fragment (`#/quiz?...`), so the app works from
+//! any static host and sub-path with no rewrite rules, and every screen survives a reload.
+
+use crate::bank;
+use crate::model::Level;
+use crate::quiz::{Filters, QuizSpec};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Quiz(QuizSpec),
+    Results,
+    /// A link the app cannot use, with a message saying why.
+    BadLink(String),
+}
+
+/// Links longer than this are refused before any parsing.
+const MAX_LINK: usize = 2048;
+
+/// Parses a location hash (with or without the leading `#`).
+pub fn parse(hash: &str) -> Route {
+    let hash = hash.strip_prefix('#').unwrap_or(hash);
+    if hash.len() > MAX_LINK {
+        return Route::BadLink("This link is too long to be one of ours.".into());
+    }
+    let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+    match path {
+        "" | "/" => Route::Home,
+        "/results" => Route::Results,
+        "/quiz" => match parse_spec(query) {
+            Ok(spec) => Route::Quiz(spec),
+            Err(msg) => Route::BadLink(msg),
+        },
+        _ => Route::BadLink("This page does not exist.".into()),
+    }
+}
+
+/// The hash (with `#`) of a route.
+pub fn href(route: &Route) -> String {
+    match route {
+        Route::Home | Route::BadLink(_) => "#/".into(),
+        Route::Results => "#/results".into(),
+        Route::Quiz(spec) => format!("#/quiz?{}", encode_spec(spec)),
+    }
+}
+
+pub fn encode_spec(spec: &QuizSpec) -> String {
+    let mut parts = Vec::new();
+    if !spec.filters.areas.is_empty() {
+        let ids: Vec<&str> = spec.filters.areas.iter().filter_map(|&a| bank::AREAS.get(usize::from(a)).map(|a| a.id)).collect();
+        parts.push(format!("areas={}", ids.join(",")));
+    }
+    if !spec.filters.levels.is_empty() {
+        let l: Vec<&str> = spec.filters.levels.iter().map(|l| l.slug()).collect();
+        parts.push(format!("levels={}", l.join(",")));
+    }
+    parts.push(match spec.filters.count {
+        Some(n) => format!("n={n}"),
+        None => "n=all".into(),
+    });
+    parts.push(format!("seed={}", spec.seed));
+    parts.join("&")
+}
+
+/// Reads a quiz spec from a query string. Every problem is a sentence for the user; the text of
+/// the link is never echoed back, so nothing in it can end up on the page.
+pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
+    let mut filters = Filters::default();
+    let mut seed = None;
+    let mut count = None;
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "areas" => {
+                for id in value.split(',').filter(|s| !s.is_empty()) {
+                    match bank::area_index(id) {
+                        Some(a) => filters.areas.push(a),
+                        None => return Err("This quiz link names a topic area this version of the app does not have.".into()),
+                    }
+                }
+            }
+            "levels" => {
+                for slug in value.split(',').filter(|s| !s.is_empty()) {
+                    match Level::from_slug(slug) {
+                        Some(l) => filters.levels.push(l),
+                        None => return Err("This quiz link names an unknown level.".into()),
+                    }
+                }
+            }
+            "n" => {
+                count = Some(if value == "all" {
+                    None
+                } else {
+                    match value.parse::<u16>() {
+                        Ok(n) if n > 0 => Some(n),
+                        _ => return Err("This quiz link has an invalid question count.".into()),
+                    }
+                })
+            }
+            "seed" => match value.parse::<u32>() {
+                Ok(s) => seed = Some(s),
+                Err(_) => return Err("This quiz link has an invalid seed.".into()),
+            },
+            // Unknown keys are ignored so that newer links still open in older tabs.
+            _ => {}
+        }
+    }
+    let Some(seed) = seed else {
+        return Err("This quiz link is incomplete: it has no seed.".into());
+    };
+    filters.count = count.unwrap_or(Some(10));
+    filters.normalise();
+    Ok(QuizSpec { filters, seed })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn home_and_results() {
+        assert_eq!(parse(""), Route::Home);
+        assert_eq!(parse("#"), Route::Home);
+        assert_eq!(parse("#/"), Route::Home);
+        assert_eq!(parse("#/results"), Route::Results);
+    }
+
+    #[test]
+    fn quiz_round_trip() {
+        let spec = QuizSpec {
+            filters: Filters { areas: vec![0, 3], levels: vec![Level::Beginner, Level::Advanced], count: Some(20) },
+            seed: 4_000_000_000,
+        };
+        let href = href(&Route::Quiz(spec.clone()));
+        assert_eq!(parse(&href), Route::Quiz(spec));
+        let all = QuizSpec { filters: Filters { count: None, ..Filters::default() }, seed: 0 };
+        assert_eq!(parse(&href_of(&all)), Route::Quiz(all));
+    }
+
+    fn href_of(spec: &QuizSpec) -> String {
+        href(&Route::Quiz(spec.clone()))
+    }
+
+    #[test]
+    fn order_and_duplicates_do_not_matter() {
+        let a = parse("#/quiz?areas=orm,views,orm&levels=advanced,beginner&n=5&seed=1");
+        let b = parse("#/quiz?seed=1&n=5&levels=beginner,advanced&areas=views,orm");
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn bad_links_get_messages_not_panics() {
+        for bad in [
+            "#/quiz",
+            "#/quiz?seed=abc",
+            "#/quiz?seed=1&n=0",
+            "#/quiz?seed=1&n=-3",
+            "#/quiz?seed=1&n=99999999",
+            "#/quiz?seed=1&areas=<script>alert(1)</script>",
+            "#/quiz?seed=1&levels=guru",
+            "#/nowhere",
+            "#/quiz?seed=99999999999999999999",
+        ] {
+            match parse(bad) {
+                Route::BadLink(msg) => {
+                    assert!(!msg.contains('<'), "{bad}: message echoes input: {msg}");
+                }
+                other => panic!("{bad} parsed as {other:?}"),
+            }
+        }
+        let long = format!("#/quiz?seed=1&x={}", "a".repeat(5000));
+        assert!(matches!(parse(&long), Route::BadLink(_)));
+    }
+
+    #[test]
+    fn unknown_keys_are_ignored_and_count_defaults() {
+        match parse("#/quiz?seed=7&future=1") {
+            Route::Quiz(s) => {
+                assert_eq!(s.seed, 7);
+                assert_eq!(s.filters.count, Some(10));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Home: choose topic areas, levels and a question count, see how many questions match, start.
+//! Also lists recent results and offers to resume an unfinished quiz.
+
+use leptos::prelude::*;
+
+use crate::app::{self, AppState};
+use crate::bank::{AREAS, QUESTIONS};
+use crate::model::Level;
+use crate::quiz::{Filters, QuizSpec, COUNTS};
+use crate::route::{self, Route};
+use crate::ui;
+
+/// The filters of the last quiz, so "start another" keeps the user's choices.
+fn last_filters(state: AppState) -> Filters {
+    state
+        .progress
+        .with_untracked(|p| p.history.last().and_then(|r| route::parse_spec(&r.quiz).ok()))
+        .map(|s| s.filters)
+        .unwrap_or(Filters { count: Some(10), ..Filters::default() })
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
+    if let Some(i) = list.iter().position(|x| *x == item) {
+        list.remove(i);
+    } else {
+        list.push(item);
+    }
+}
+
+fn topics_with_questions() -> usize {
+    (0..AREAS.len()).filter(|&a| QUESTIONS.iter().any(|q| usize::from(q.area) == a)).count()
+}
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let state = AppState::get();
+    let filters = RwSignal::new(last_filters(state));
+    let matching = Memo::new(move |_| filters.with(|f| f.matching().len()));
+    let in_quiz = move || match filters.with(|f| f.count) {
+        Some(n) => usize::from(n).min(matching.get()),
+        None => matching.get(),
+    };
+    let heading = NodeRef::new();
+    ui::focus_heading(heading);
+
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if matching.get_untracked() == 0 {
+            return;
+        }
+        let mut f = filters.get_untracked();
+        f.normalise();
+        // Any 32-bit seed will do; Math.random is enough to make quizzes differ.
+        let seed = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        app::go(&Route::Quiz(QuizSpec { filters: f, seed }));
+    };
+
+    let area_chips = AREAS
+        .iter()
+        .enumerate()
+        .filter_map(|(i, area)| {
+            let i = u8::try_from(i).ok()?;
+            let total = QUESTIONS.iter().filter(|q| q.area == i && q.kind.auto_graded()).count();
+            (total > 0).then(|| {
+                view! {
+                    <label class="chip">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || filters.with(|f| f.areas.contains(&i))
+                            on:change=move |_| filters.update(|f| toggle(&mut f.areas, i))
+                        />
+                        <span>{area.title} <small>{total}</small></span>
+                    </label>
+                }
+            })
+        })
+        .collect_view();
+
+    let level_chips = Level::ALL
+        .into_iter()
+        .map(|level| {
+            view! {
+                <label class="chip">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || filters.with(|f| f.levels.contains(&level))
+                        on:change=move |_| filters.update(|f| toggle(&mut f.levels, level))
+                    />
+                    <span>{level.title()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    let count_chips = COUNTS
+        .into_iter()
+        .map(Some)
+        .chain([None])
+        .map(|count| {
+            let label = count.map_or_else(|| "All".to_owned(), |n| n.to_string());
+            view! {
+                <label class="chip">
+                    <input
+                        type="radio"
+                        name="count"
+                        prop:checked=move || filters.with(|f| f.count == count)
+                        on:change=move |_| filters.update(|f| f.count = count)
+                    />
+                    <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="intro">
+            <h1 tabindex="-1" node_ref=heading>"Practise for your Django interview"</h1>
+            <p class="lead">
+                {QUESTIONS.len()} " questions on " {topics_with_questions()}
+                " topics, checked against the Django 5.2 documentation. Everything runs in your browser."
+            </p>
+        </section>
+        <Resume />
+        <form class="card setup" on:submit=start>
+            <fieldset>
+                <legend>"Topics " <span class="hint">"(none ticked means all)"</span></legend>
+                <div class="chips">{area_chips}</div>
+            </fieldset>
+            <fieldset>
+                <legend>"Levels " <span class="hint">"(none ticked means all)"</span></legend>
+                <div class="chips">{level_chips}</div>
+            </fieldset>
+            <fieldset>
+                <legend>"Questions"</legend>
+                <div class="chips">{count_chips}</div>
+            </fieldset>
+            <div class="start-row">
+                <p class="match" role="status" aria-live="polite">
+                    {move || match matching.get() {
+                        0 => "No question matches these filters.".to_owned(),
+                        n => format!("{n} matching · this quiz has {}", in_quiz()),
+                    }}
+                </p>
+                <button type="submit" class="primary" disabled=move || matching.get() == 0>
+                    "Start quiz"
+                </button>
+            </div>
+        </form>
+        <History />
+    }
+}
+
+/// Offers to continue a quiz left unfinished (reload, closed tab).
+#[component]
+fn Resume() -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        let saved = state.progress.with(|p| p.current.clone())?;
+        let spec = route::parse_spec(&saved.quiz).ok()?;
+        let done = saved.answers.iter().filter(|a| a.is_some()).count();
+        let href = route::href(&Route::Quiz(spec));
+        Some(view! {
+            <div class="card resume">
+                <p>{format!("You have an unfinished quiz: {done} of {} answered.", saved.answers.len())}</p>
+                <a class="button" href=href>"Continue it"</a>
+            </div>
+        })
+    }
+}
+
+#[component]
+fn History() -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        let rows: Vec<_> = state.progress.with(|p| p.history.iter().rev().take(5).cloned().collect());
+        if rows.is_empty() {
+            return None;
+        }
+        let items = rows
+            .into_iter()
+            .map(|r| {
+                let total = r.answers.len();
+                let right = r.right();
+                view! {
+                    <li>
+                        <span class="score">{format!("{right} / {total}")}</span>
+                        <span class="when">{ui::date(r.at)}</span>
+                        <span class="took">{ui::duration(r.seconds)}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="card history" aria-labelledby="history-title">
+                <h2 id="history-title">"Your recent quizzes"</h2>
+                <ul>{items}</ul>
+                <a href="#/results">"Review the last one"</a>
+            </section>
+        })
+    }
+}

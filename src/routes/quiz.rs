@@ -1,0 +1,209 @@
+//! The quiz screen: one question at a time, Check, feedback with explanation and docs link,
+//! Next; the last Next records the result and opens the results screen. Every check is saved,
+//! so a reload resumes the quiz where it was.
+
+use leptos::prelude::*;
+
+use crate::app::{self, AppState};
+use crate::model::Kind;
+use crate::quiz::QuizSpec;
+use crate::route::{self, Route};
+use crate::session::{CheckError, Phase, Session};
+use crate::storage::SavedQuiz;
+use crate::ui;
+
+/// Resumes the saved quiz when the link is the same quiz, otherwise starts it afresh.
+fn start_or_resume(state: AppState, spec: QuizSpec, query: &str) -> Session {
+    let saved = state.progress.with_untracked(|p| p.current.clone()).filter(|c| c.quiz == query);
+    if let Some(s) = saved.and_then(|c| Session::restore(spec.clone(), c.answers, c.started_at)) {
+        return s;
+    }
+    let session = Session::new(spec, app::now());
+    save(state, &session, query);
+    session
+}
+
+fn save(state: AppState, session: &Session, query: &str) {
+    let saved = SavedQuiz { quiz: query.to_owned(), started_at: session.started_at, answers: session.answers.clone() };
+    state.update(|p| p.current = Some(saved));
+}
+
+#[component]
+pub fn Quiz(spec: QuizSpec) -> impl IntoView {
+    let state = AppState::get();
+    let query = route::encode_spec(&spec);
+    let session = RwSignal::new(start_or_resume(state, spec, &query));
+    let query = StoredValue::new(query);
+    let total = session.with_untracked(|s| s.items.len());
+    if total == 0 {
+        return view! {
+            <section class="card narrow">
+                <h1>"No questions match this quiz"</h1>
+                <p>"The topics and levels it asks for have no questions in this version of the bank."</p>
+                <a class="button primary" href="#/">"Choose another quiz"</a>
+            </section>
+        }
+        .into_any();
+    }
+    let pos = Memo::new(move |_| session.with(|s| s.pos));
+    let phase = Memo::new(move |_| session.with(|s| s.phase()));
+    let hint = RwSignal::new(false);
+    let button: NodeRef<leptos::html::Button> = NodeRef::new();
+
+    // Check, or move on: one action for the button and for Enter anywhere in the form.
+    let act = move || match phase.get_untracked() {
+        Phase::Answering => {
+            let result = session.try_update(|s| s.check());
+            match result {
+                Some(Err(CheckError::NothingSelected)) => hint.set(true),
+                Some(Ok(_)) => {
+                    hint.set(false);
+                    session.with_untracked(|s| query.with_value(|q| save(state, s, q)));
+                    // The choices are now disabled and would drop focus to <body>; keep it on
+                    // the button, which has become "Next", so Enter moves on.
+                    if let Some(b) = button.get_untracked() {
+                        let _ = b.focus();
+                    }
+                }
+                _ => {}
+            }
+        }
+        Phase::Feedback => {
+            session.update(Session::next);
+            if phase.get_untracked() == Phase::Finished {
+                let now = app::now();
+                session.with_untracked(|s| state.update(|p| p.record(s, now)));
+                app::go(&Route::Results);
+            }
+        }
+        Phase::Finished => app::go(&Route::Results),
+    };
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        act();
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        // Enter on a choice checks it, as on a button; Enter on links keeps its meaning.
+        if ev.key() == "Enter" && !ev.repeat() {
+            let on_input = ev
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+                .is_some();
+            if on_input {
+                ev.prevent_default();
+                act();
+            }
+        }
+    };
+
+    let button_label = move || match phase.get() {
+        Phase::Answering => "Check",
+        Phase::Feedback if pos.get() + 1 == total => "See results",
+        _ => "Next question",
+    };
+
+    view! {
+        <div class="quiz-top">
+            <p class="counter">{move || format!("Question {} of {total}", pos.get().min(total - 1) + 1)}</p>
+            <div
+                class="progress"
+                role="progressbar"
+                aria-label="Quiz progress"
+                aria-valuemin="0"
+                aria-valuemax=total
+                aria-valuenow=move || session.with(|s| s.answers.iter().filter(|a| a.is_some()).count())
+            >
+                <span style:width=move || {
+                    let done = session.with(|s| s.answers.iter().filter(|a| a.is_some()).count());
+                    format!("{}%", done * 100 / total)
+                }></span>
+            </div>
+        </div>
+        <form class="card question" on:submit=on_submit on:keydown=on_key>
+            {move || question_view(session, phase, pos.get().min(total - 1))}
+            <div class="live" role="status" aria-live="polite">
+                {move || hint.get().then(|| view! { <p class="hint-msg">"Choose an answer first."</p> })}
+                {move || (phase.get() == Phase::Feedback).then(|| feedback_view(session, pos.get()))}
+            </div>
+            <div class="actions">
+                <button type="submit" class="primary" node_ref=button>{button_label}</button>
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+fn question_view(session: RwSignal<Session>, phase: Memo<Phase>, p: usize) -> impl IntoView {
+    let item = session.with_untracked(|s| s.items[p].clone());
+    let q = item.question();
+    let multiple = q.kind == Kind::Multiple;
+    let heading = NodeRef::new();
+    ui::focus_heading(heading);
+    let choices = item
+        .order
+        .iter()
+        .map(|&c| {
+            let picked = move || {
+                session.with(|s| match &s.answers[p] {
+                    Some(a) => a.contains(&c),
+                    None => s.selection.contains(&c),
+                })
+            };
+            let shown = move || phase.get() == Phase::Feedback;
+            let correct = q.answer.contains(&c);
+            view! {
+                <label
+                    class="choice"
+                    class:picked=picked
+                    class:correct=move || shown() && correct
+                    class:wrong=move || shown() && !correct && picked()
+                >
+                    <input
+                        type=if multiple { "checkbox" } else { "radio" }
+                        name="choice"
+                        prop:checked=picked
+                        disabled=shown
+                        on:change=move |_| session.update(|s| s.toggle(c))
+                    />
+                    <span class="text">{ui::rich(q.choices[usize::from(c)])}</span>
+                    {move || (shown() && correct).then(|| view! { <span class="tag ok">"Correct answer"</span> })}
+                    {move || (shown() && !correct && picked()).then(|| view! { <span class="tag no">"Your answer"</span> })}
+                </label>
+            }
+        })
+        .collect_view();
+    let how = match q.kind {
+        Kind::Multiple => "Select all that apply.",
+        Kind::TrueFalse => "True or false?",
+        _ => "Choose one.",
+    };
+    view! {
+        <p class="meta">
+            <span>{crate::bank::area_title(q.area)}</span>
+            <span>{q.level.title()}</span>
+        </p>
+        <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(q.prompt)}</h1>
+        {q.code.map(ui::code_block)}
+        <fieldset class="choices">
+            <legend>{how}</legend>
+            {choices}
+        </fieldset>
+    }
+}
+
+fn feedback_view(session: RwSignal<Session>, p: usize) -> impl IntoView {
+    let (right, q) = session.with_untracked(|s| (s.is_right(p) == Some(true), s.items[p].question()));
+    let answer = q.answer.iter().map(|&c| view! { <li>{ui::rich(q.choices[usize::from(c)])}</li> }).collect_view();
+    view! {
+        <div class="feedback" class:ok=right class:no=!right>
+            <p class="verdict">{if right { "Correct." } else { "Not quite." }}</p>
+            {(!right).then(|| view! {
+                <p class="label">{if q.answer.len() > 1 { "The right answers:" } else { "The right answer:" }}</p>
+                <ul class="answer">{answer}</ul>
+            })}
+            <p class="explanation">{ui::rich(q.explanation)}</p>
+            <a class="docs" href=q.docs target="_blank" rel="noopener">"Read it in the Django docs"</a>
+        </div>
+    }
+}

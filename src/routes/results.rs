@@ -1,0 +1,101 @@
+//! Results of the last finished quiz: score, time, and every question with the user's answer,
+//! the right one and the explanation. Read from stored history, so it survives a reload.
+
+use leptos::prelude::*;
+
+use crate::app::AppState;
+use crate::bank::{self, QUESTIONS};
+use crate::model::Question;
+use crate::quiz::Score;
+use crate::storage::{AnswerRecord, QuizRecord};
+use crate::ui;
+
+#[component]
+pub fn Results() -> impl IntoView {
+    let state = AppState::get();
+    let heading = NodeRef::new();
+    ui::focus_heading(heading);
+    let last = state.progress.with_untracked(|p| p.history.last().cloned());
+    let Some(record) = last else {
+        return view! {
+            <section class="card narrow">
+                <h1 tabindex="-1" node_ref=heading>"No results yet"</h1>
+                <p>"Finish a quiz and its results appear here."</p>
+                <a class="button primary" href="#/">"Start a quiz"</a>
+            </section>
+        }
+        .into_any();
+    };
+    let score = Score { right: record.right() as u32, total: record.answers.len() as u32 };
+    let retry = format!("#/quiz?{}", record.quiz);
+    let rows = record.answers.iter().enumerate().map(|(i, a)| answer_row(i, a)).collect_view();
+    view! {
+        <section class="card summary">
+            <h1 tabindex="-1" node_ref=heading>"Your results"</h1>
+            <p class="big-score">
+                <strong>{format!("{} / {}", score.right, score.total)}</strong>
+                <span>{format!("{}%", score.percent())}</span>
+            </p>
+            <p class="took">{summary_line(&record)}</p>
+            <div class="actions">
+                <a class="button primary" href="#/">"New quiz"</a>
+                <a class="button" href=retry>"Retry the same quiz"</a>
+            </div>
+        </section>
+        <section aria-labelledby="review-title">
+            <h2 id="review-title" class="section-title">"Review"</h2>
+            <ol class="review">{rows}</ol>
+        </section>
+    }
+    .into_any()
+}
+
+fn summary_line(r: &QuizRecord) -> String {
+    format!("Finished {} · took {}", ui::date(r.at), ui::duration(r.seconds))
+}
+
+fn choice_list(q: &'static Question, picks: &[u8]) -> impl IntoView {
+    if picks.is_empty() {
+        return view! { <p class="none">"No answer"</p> }.into_any();
+    }
+    let items = picks
+        .iter()
+        .filter_map(|&c| q.choices.get(usize::from(c)))
+        .map(|text| view! { <li>{ui::rich(text)}</li> })
+        .collect_view();
+    view! { <ul>{items}</ul> }.into_any()
+}
+
+fn answer_row(i: usize, a: &AnswerRecord) -> impl IntoView {
+    let Some(q) = bank::position(&a.id).map(|k| &QUESTIONS[k]) else {
+        return view! {
+            <li class="review-item gone">
+                <p>{format!("Question {}: no longer in the question bank.", i + 1)}</p>
+            </li>
+        }
+        .into_any();
+    };
+    let correct = a.correct;
+    view! {
+        <li class="review-item" class:ok=correct class:no=!correct>
+            <p class="verdict">{if correct { "Right" } else { "Wrong" }}</p>
+            <h3 class="prompt">{ui::rich(q.prompt)}</h3>
+            {q.code.map(ui::code_block)}
+            <div class="pair">
+                <div>
+                    <p class="label">"Your answer"</p>
+                    {choice_list(q, &a.picked)}
+                </div>
+                {(!correct).then(|| view! {
+                    <div>
+                        <p class="label">"Right answer"</p>
+                        {choice_list(q, q.answer)}
+                    </div>
+                })}
+            </div>
+            <p class="explanation">{ui::rich(q.explanation)}</p>
+            <a class="docs" href=q.docs target="_blank" rel="noopener">"Django docs"</a>
+        </li>
+    }
+    .into_any()
+}

@@ -1,0 +1,56 @@
+//! Small view helpers shared by the screens.
+
+use leptos::prelude::*;
+
+use crate::model::Code;
+
+/// Text with `inline code` in backticks, rendered as text and `<code>` (never as HTML).
+pub fn rich(text: &'static str) -> impl IntoView {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { view! { <code>{part}</code> }.into_any() } else { part.into_any() })
+        .collect_view()
+}
+
+/// A snippet highlighted at build time: one `<span>` per token class.
+pub fn code_block(code: &'static Code) -> impl IntoView {
+    let tokens = code
+        .tokens
+        .iter()
+        .map(|(tok, text)| match tok.class() {
+            Some(class) => view! { <span class=class>{*text}</span> }.into_any(),
+            None => text.into_any(),
+        })
+        .collect_view();
+    view! {
+        <pre class="code" data-lang=code.lang tabindex="0" aria-label=format!("{} code", code.lang)><code>{tokens}</code></pre>
+    }
+}
+
+/// Moves focus to a screen's heading, so keyboard and screen-reader users start at the top
+/// of what changed.
+pub fn focus_heading(node: NodeRef<leptos::html::H1>) {
+    Effect::new(move |_| {
+        if let Some(h) = node.get() {
+            let _ = h.focus();
+        }
+    });
+}
+
+/// "3 May 2026, 14:05" style local date for history lists.
+pub fn date(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
+    String::from(d.to_locale_string("default", &opts))
+}
+
+/// "2 min 05 s" for durations.
+pub fn duration(seconds: u32) -> String {
+    if seconds < 60 {
+        format!("{seconds} s")
+    } else {
+        format!("{} min {:02} s", seconds / 60, seconds % 60)
+    }
+}

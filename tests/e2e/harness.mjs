@@ -1,0 +1,113 @@
+// Shared end-to-end harness: a static server for dist/ under a sub-path, Debian's Chromium
+// driven by playwright-core, and a guard that fails a test on any console error, uncaught
+// exception, failed request or HTTP error (a missing favicon counts).
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+/** The app is served below a sub-path, as on a project page of a static host. */
+export const BASE_PATH = '/quiz/app/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+};
+
+/** Serves `dir` at `basePath` on a free loopback port. */
+export async function serve(dir = DIST, basePath = BASE_PATH) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (!url.pathname.startsWith(basePath)) { res.writeHead(404).end(); return; }
+    let rel = decodeURIComponent(url.pathname.slice(basePath.length)) || 'index.html';
+    rel = normalize(rel).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(dir, rel));
+      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}${basePath}`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Records every problem a page reports; `assertClean` fails the test if there was any. */
+export function guard(page) {
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  return {
+    problems,
+    assertClean() {
+      if (problems.length) throw new Error(`the page reported problems:\n  ${problems.join('\n  ')}`);
+    },
+  };
+}
+
+/** A fresh context (empty storage) and a guarded page. */
+export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  const g = guard(page);
+  if (url) await page.goto(url);
+  return { context, page, guard: g };
+}
+
+export async function shot(page, name) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+let bankCache;
+/** The validated bank, as `make bank-json` prints it. */
+export function bank() {
+  bankCache ??= JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'bankc', '--bin', 'bank-json', '--', 'questions'],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }));
+  return bankCache;
+}
+
+/** The bank question shown on the page, found by its prompt text. */
+export async function currentQuestion(page) {
+  const shown = (await page.locator('h1.prompt').textContent()).trim();
+  const q = bank().questions.find((x) => x.prompt.replaceAll('`', '').trim() === shown);
+  if (!q) throw new Error(`no bank question has the prompt shown: ${shown}`);
+  return q;
+}
+
+/** Ticks the choices whose text is in `texts` (text as rendered, backticks removed). */
+export async function pick(page, texts) {
+  for (const t of texts) {
+    const plain = t.replaceAll('`', '');
+    const label = page.locator('label.choice').filter({ has: page.locator('.text', { hasText: plain }) });
+    const n = await label.count();
+    let clicked = false;
+    for (let i = 0; i < n && !clicked; i++) {
+      if ((await label.nth(i).locator('.text').textContent()).trim() === plain) {
+        await label.nth(i).click();
+        clicked = true;
+      }
+    }
+    if (!clicked) throw new Error(`no choice reads: ${plain}`);
+  }
+}
+
+export function rightTexts(q) { return q.answer.map((i) => q.choices[i]); }
+export function wrongTexts(q) {
+  const i = q.choices.findIndex((_, k) => !q.answer.includes(k));
+  return [q.choices[i]];
+}
