@@ -49,6 +49,8 @@ fn quota_exceeded_is_a_readable_error() {
 #[wasm_bindgen_test]
 fn the_app_mounts_and_renders_the_home_screen() {
     local().clear().unwrap();
+    // The test runner's page has its own URL; the app routes on the fragment.
+    web_sys::window().unwrap().location().set_hash("#/").unwrap();
     leptos::mount::mount_to_body(django_quiz::app::App);
     let doc = web_sys::window().unwrap().document().unwrap();
     let h1 = doc.query_selector("h1").unwrap().expect("a heading");
