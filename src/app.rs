@@ -72,8 +72,8 @@ pub fn App() -> impl IntoView {
                 "Django Interview Quiz"
             </a>
         </header>
-        <NoticeBar />
         <main id="main">
+            <NoticeBar />
             {move || match route.get() {
                 Route::Home => routes::home::Home().into_any(),
                 Route::Quiz(spec) => view! { <routes::quiz::Quiz spec /> }.into_any(),

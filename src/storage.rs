@@ -110,20 +110,20 @@ pub enum DecodeError {
 /// Reads a stored document of any known version, migrating it to the current one.
 pub fn decode(raw: &str) -> Result<Progress, DecodeError> {
     let value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| DecodeError::Unreadable(format!("not valid JSON ({e})")))?;
+        serde_json::from_str(raw).map_err(|_| DecodeError::Unreadable("it is damaged or cut short".into()))?;
     let version = value
         .get("version")
         .and_then(serde_json::Value::as_u64)
-        .ok_or_else(|| DecodeError::Unreadable("it has no version number".into()))?;
+        .ok_or_else(|| DecodeError::Unreadable("it does not look like this app's data".into()))?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > VERSION {
         return Err(DecodeError::Newer(version));
     }
     // Each older version gets a step here that rewrites `value` into the next one.
     if version != 1 {
-        return Err(DecodeError::Unreadable(format!("unknown version {version}")));
+        return Err(DecodeError::Unreadable("it is from a version of the app that no longer exists".into()));
     }
-    serde_json::from_value(value).map_err(|e| DecodeError::Unreadable(format!("unexpected content ({e})")))
+    serde_json::from_value(value).map_err(|_| DecodeError::Unreadable("parts of it are damaged".into()))
 }
 
 /// What the user is told about storage. Shown as a notice; none of these stops the app.

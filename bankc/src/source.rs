@@ -119,6 +119,17 @@ fn is_kebab(id: &str) -> bool {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
+/// `docs`, or `seed N qM` references (N the seed article, M its question) joined by `; `.
+fn valid_source(s: &str) -> bool {
+    s.trim() == "docs"
+        || s.split(';').all(|part| {
+            let words: Vec<&str> = part.split_whitespace().collect();
+            matches!(words.as_slice(), ["seed", n, q]
+                if n.parse::<u8>().is_ok()
+                    && q.strip_prefix('q').is_some_and(|m| !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit())))
+        })
+}
+
 fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
@@ -258,6 +269,11 @@ fn check_question(
     let level = required(rep, start, qid, "level", raw.level).and_then(|l| pick(rep, qid, "level", &l, &Level::ALL));
     let kind = required(rep, start, qid, "kind", raw.kind).and_then(|k| pick(rep, qid, "kind", &k, &Kind::ALL));
     let source = required(rep, start, qid, "source", raw.source);
+    if let Some(src) = &source {
+        if !valid_source(src.get_ref()) {
+            rep.at(src.span().start, qid, format!("source `{}` must be `docs` or seed references such as `seed 0 q12; seed 3 q4`", src.get_ref()));
+        }
+    }
     let prompt = required(rep, start, qid, "prompt", raw.prompt);
     let explanation = required(rep, start, qid, "explanation", raw.explanation);
     let docs = required(rep, start, qid, "docs", raw.docs);

@@ -170,3 +170,8 @@ fn the_real_bank_is_valid() {
     let bank = bankc::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
     assert!(bank.questions.len() >= 20, "the starter bank needs at least 20 questions");
 }
+
+#[test]
+fn source_names_docs_or_seed_questions() {
+    fails("bad_source.toml", 18, Some("bad-source"), "source `the internet` must be `docs` or seed references");
+}
