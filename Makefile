@@ -13,7 +13,7 @@ TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test dist bench bank-json setup tools browser test-native test-browser test-e2e clean
+.PHONY: serve test dist bench bank-json bank-report setup tools browser test-native test-browser test-e2e clean
 
 ## Set-up ---------------------------------------------------------------------------------------
 
@@ -69,6 +69,10 @@ bench: dist browser
 # The validated question bank as JSON on stdout.
 bank-json:
 	@cargo run -q -p bankc --bin bank-json -- questions
+
+# Counts per area, level and kind, and any area with fewer than six questions.
+bank-report:
+	@cargo run -q -p bankc --bin bank-report -- questions
 
 clean:
 	cargo clean

@@ -6,6 +6,7 @@
 pub mod codegen;
 pub mod highlight;
 pub mod model;
+pub mod report;
 pub mod source;
 
 use std::fmt;
