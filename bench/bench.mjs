@@ -46,8 +46,11 @@ for (const s of subjects) {
   const first = await load(browser, url, s.ready);
   const bad = first.fetched.filter((f) => f.status >= 400 || !f.url.startsWith(server.url.replace(/\/$/, '')));
   if (bad.length) throw new Error(`${s.name}: unexpected requests ${JSON.stringify(bad)}`);
-  const files = first.fetched.map((f) => {
-    const path = new URL(f.url).pathname.replace(/^\//, '') || 'index.html';
+  // Headless Chromium skips the favicon that every real browser fetches: count it too.
+  const paths = first.fetched.map((f) => new URL(f.url).pathname.replace(/^\//, '') || 'index.html');
+  const icon = readFileSync(join(s.dir, 'index.html'), 'utf8').match(/<link[^>]*rel="?icon"?[^>]*>/)?.[0]?.match(/href="?([^" >]+)/)?.[1];
+  if (icon && !icon.startsWith('data:') && !paths.includes(icon.replace(/^\.\//, ''))) paths.push(icon.replace(/^\.\//, ''));
+  const files = paths.map((path) => {
     const body = readFileSync(join(s.dir, path));
     return {
       path,

@@ -46,11 +46,11 @@ pub fn date(ms: f64) -> String {
     String::from(d.to_locale_string("default", &opts))
 }
 
-/// "2 min 05 s" for durations.
+/// "2 min 05 s" for durations, with no-break spaces so a number never wraps from its unit.
 pub fn duration(seconds: u32) -> String {
     if seconds < 60 {
-        format!("{seconds} s")
+        format!("{seconds}\u{a0}s")
     } else {
-        format!("{} min {:02} s", seconds / 60, seconds % 60)
+        format!("{}\u{a0}min {:02}\u{a0}s", seconds / 60, seconds % 60)
     }
 }
