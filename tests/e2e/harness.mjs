@@ -5,7 +5,10 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -110,4 +113,12 @@ export function rightTexts(q) { return q.answer.map((i) => q.choices[i]); }
 export function wrongTexts(q) {
   const i = q.choices.findIndex((_, k) => !q.answer.includes(k));
   return [q.choices[i]];
+}
+
+/** Runs axe-core (every default rule: WCAG 2.x A/AA and best practices) on the page as it is. */
+export async function axe(page, screen) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const lines = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}`));
+  if (lines.length) throw new Error(`axe found accessibility problems on ${screen}:\n  ${lines.join('\n  ')}`);
 }

@@ -1,7 +1,7 @@
 // The first playable slice, driven as a user would in real Chromium against the release build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank } from './harness.mjs';
+import { serve, launch, open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
 
 let server, browser;
 before(async () => { bank(); server = await serve(); browser = await launch(); });
@@ -17,7 +17,9 @@ async function startQuiz(page, count) {
 test('a whole quiz: answer right and wrong, see the score and review, reload keeps the history', async () => {
   const { context, page, guard } = await open(browser, server.url);
   await shot(page, 'home-1280-light');
+  await axe(page, 'home');
   await startQuiz(page, 5);
+  await axe(page, 'quiz question');
   assert.match(await page.locator('.counter').textContent(), /Question 1 of 5/);
 
   // Check with nothing picked: a hint, not an answer.
@@ -41,7 +43,7 @@ test('a whole quiz: answer right and wrong, see the score and review, reload kee
     if (!right) {
       const shown = (await page.locator('.feedback ul.answer').textContent()).replace(/\s+/g, ' ');
       for (const t of rightTexts(q)) assert.ok(shown.includes(t.replaceAll('`', '')), `${shown} lacks ${t}`);
-      if (k === 1) await shot(page, 'feedback-1280-light');
+      if (k === 1) { await shot(page, 'feedback-1280-light'); await axe(page, 'quiz feedback'); }
     }
     const next = k === plan.length - 1 ? 'See results' : 'Next question';
     await page.getByRole('button', { name: next }).click();
@@ -60,6 +62,7 @@ test('a whole quiz: answer right and wrong, see the score and review, reload kee
     assert.equal(await item.locator('a.docs').getAttribute('href'), q.docs);
   }
   await shot(page, 'results-1280-light');
+  await axe(page, 'results');
 
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
@@ -70,6 +73,7 @@ test('a whole quiz: answer right and wrong, see the score and review, reload kee
   await page.reload();
   assert.match(await page.locator('.history li .score').first().textContent(), new RegExp(`^${right} / 5$`));
   await shot(page, 'home-history-1280-light');
+  await axe(page, 'home with history');
   guard.assertClean();
   await context.close();
 });
@@ -125,6 +129,7 @@ test('bad links and corrupt storage get plain messages, never a crash', async ()
   await page.getByRole('heading', { name: 'This link does not lead to a quiz' }).waitFor();
   assert.equal(await page.locator('img').count(), 0);
   await shot(page, 'bad-link-1280-light');
+  await axe(page, 'bad link');
   await page.goto(`${server.url}#/nowhere`);
   await page.getByText('This page does not exist.').waitFor();
 
@@ -136,6 +141,7 @@ test('bad links and corrupt storage get plain messages, never a crash', async ()
   assert.equal((await backups()).length, 1);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), (await backups())[0]), '{"version":1,"history":[tru');
   await shot(page, 'corrupt-notice-1280-light');
+  await axe(page, 'storage notice');
   // The next visit starts clean: no second notice, no second backup.
   await page.reload();
   await page.getByRole('button', { name: 'Start quiz' }).waitFor();
@@ -149,11 +155,13 @@ test('bad links and corrupt storage get plain messages, never a crash', async ()
 test('screens at phone width in dark mode', async () => {
   const { context, page, guard } = await open(browser, server.url, { width: 375, height: 800, colorScheme: 'dark' });
   await shot(page, 'home-375-dark');
+  await axe(page, 'home, dark');
   await startQuiz(page, 5);
   const q = await currentQuestion(page);
   await pick(page, wrongTexts(q));
   await page.getByRole('button', { name: 'Check' }).click();
   await shot(page, 'feedback-375-dark');
+  await axe(page, 'quiz feedback, dark');
   // Nothing is wider than the phone screen (code blocks scroll inside themselves).
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
@@ -174,6 +182,7 @@ test('screens at phone width in light mode and desktop in dark mode', async () =
     }
     await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
     await shot(page, `results-${width}-${scheme}`);
+    await axe(page, `results, ${scheme}`);
     guard.assertClean();
     await context.close();
   }
