@@ -50,14 +50,26 @@ export function launch() {
 /** Records every problem a page reports; `assertClean` fails the test if there was any. */
 export function guard(page) {
   const problems = [];
+  // A request cancelled because the test navigated away (goto, reload) is not a failure; one
+  // cancelled with no later navigation is. Navigations are counted to tell the two apart.
+  let navigations = 0;
+  const issuedAt = new WeakMap();
+  const aborted = [];
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations++; });
+  page.on('request', (r) => issuedAt.set(r, navigations));
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText;
+    if (reason === 'net::ERR_ABORTED') aborted.push({ r, at: issuedAt.get(r) ?? 0 });
+    else problems.push(`request failed: ${r.url()} (${reason})`);
+  });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   return {
     problems,
     assertClean() {
-      if (problems.length) throw new Error(`the page reported problems:\n  ${problems.join('\n  ')}`);
+      const all = [...problems, ...aborted.filter((a) => a.at >= navigations).map((a) => `request aborted: ${a.r.url()}`)];
+      if (all.length) throw new Error(`the page reported problems:\n  ${all.join('\n  ')}`);
     },
   };
 }
