@@ -33,7 +33,7 @@ impl Level {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Single,
     Multiple,
@@ -42,6 +42,31 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kinds a quiz can grade by itself, as offered on the home screen.
+    pub const GRADED: [Kind; 3] = [Kind::Single, Kind::Multiple, Kind::TrueFalse];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Single => "single",
+            Kind::Multiple => "multiple",
+            Kind::TrueFalse => "true-false",
+            Kind::Flashcard => "flashcard",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Kind> {
+        [Kind::Single, Kind::Multiple, Kind::TrueFalse, Kind::Flashcard].into_iter().find(|k| k.slug() == s)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Single => "Single choice",
+            Kind::Multiple => "Select all",
+            Kind::TrueFalse => "True or false",
+            Kind::Flashcard => "Flashcard",
+        }
+    }
+
     /// Whether the app can mark an answer right or wrong by itself.
     pub fn auto_graded(self) -> bool {
         !matches!(self, Kind::Flashcard)
@@ -97,6 +122,15 @@ pub struct Area {
     pub title: &'static str,
 }
 
+/// Where a question's docs link points, for its label.
+pub fn docs_site(url: &str) -> &'static str {
+    if url.starts_with("https://www.django-rest-framework.org/") {
+        "Django REST framework docs"
+    } else {
+        "Django docs"
+    }
+}
+
 #[derive(Debug)]
 pub struct Question {
     pub id: &'static str,
@@ -113,4 +147,13 @@ pub struct Question {
     pub points: &'static [&'static str],
     pub explanation: &'static str,
     pub docs: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn docs_links_are_labelled_by_site() {
+        assert_eq!(super::docs_site("https://docs.djangoproject.com/en/5.2/topics/db/"), "Django docs");
+        assert_eq!(super::docs_site("https://www.django-rest-framework.org/api-guide/views/"), "Django REST framework docs");
+    }
 }

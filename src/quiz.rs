@@ -2,7 +2,7 @@
 //! order, all derived from a [`QuizSpec`] so that the same spec gives the same quiz anywhere.
 
 use crate::bank::{AREAS, QUESTIONS};
-use crate::model::{Level, Question};
+use crate::model::{Kind, Level, Question};
 use crate::rng::Rng;
 
 /// The filters a user picks on the home screen. Empty lists mean "any".
@@ -12,14 +12,20 @@ pub struct Filters {
     pub areas: Vec<u8>,
     /// Levels, ascending.
     pub levels: Vec<Level>,
+    /// Kinds, ascending.
+    pub kinds: Vec<Kind>,
     /// How many questions; `None` takes every match.
     pub count: Option<u16>,
 }
 
-/// Everything needed to rebuild a quiz: the filters and the seed of its shuffles.
+/// Everything needed to rebuild a quiz: the filters, an optional fixed set of questions (a
+/// mistakes review, unseen questions), and the seed of its shuffles.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QuizSpec {
     pub filters: Filters,
+    /// When not empty, the quiz draws only from these questions (indices into `QUESTIONS`,
+    /// ascending).
+    pub only: Vec<usize>,
     pub seed: u32,
 }
 
@@ -31,6 +37,7 @@ impl Filters {
         q.kind.auto_graded()
             && (self.areas.is_empty() || self.areas.contains(&q.area))
             && (self.levels.is_empty() || self.levels.contains(&q.level))
+            && (self.kinds.is_empty() || self.kinds.contains(&q.kind))
     }
 
     /// Indices into `QUESTIONS` of the questions that pass the filters, in bank order.
@@ -45,6 +52,8 @@ impl Filters {
         self.areas.dedup();
         self.levels.sort_unstable();
         self.levels.dedup();
+        self.kinds.sort_unstable();
+        self.kinds.dedup();
     }
 }
 
@@ -68,6 +77,9 @@ impl Item {
 pub fn build(spec: &QuizSpec) -> Vec<Item> {
     let mut rng = Rng::new(u64::from(spec.seed));
     let mut picked = spec.filters.matching();
+    if !spec.only.is_empty() {
+        picked.retain(|i| spec.only.binary_search(i).is_ok());
+    }
     rng.shuffle(&mut picked);
     if let Some(n) = spec.filters.count {
         picked.truncate(usize::from(n));
@@ -84,6 +96,28 @@ pub fn build(spec: &QuizSpec) -> Vec<Item> {
             Item { question, order }
         })
         .collect()
+}
+
+/// A short, stable code for a question id, for links: 5 base-36 digits of its FNV-1a hash.
+/// Ids are forever, so codes are too; a test checks that no two ids of the bank share one.
+pub fn short_code(id: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in id.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    let mut n = h % 60_466_176; // 36^5
+    let mut out = [b'0'; 5];
+    for d in out.iter_mut().rev() {
+        let v = (n % 36) as u8;
+        *d = if v < 10 { b'0' + v } else { b'a' + v - 10 };
+        n /= 36;
+    }
+    out.iter().map(|&b| char::from(b)).collect()
+}
+
+/// The bank index of the question with this short code.
+pub fn by_code(code: &str) -> Option<usize> {
+    QUESTIONS.iter().position(|q| short_code(q.id) == code)
 }
 
 /// Whether a set of picked choices (bank indices, any order) is exactly the correct set.
@@ -114,10 +148,33 @@ impl Score {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Kind;
 
     fn spec(seed: u32, count: Option<u16>) -> QuizSpec {
-        QuizSpec { filters: Filters { count, ..Filters::default() }, seed }
+        QuizSpec { filters: Filters { count, ..Filters::default() }, only: Vec::new(), seed }
+    }
+
+    #[test]
+    fn short_codes_are_unique_and_found() {
+        let mut codes: Vec<String> = QUESTIONS.iter().map(|q| short_code(q.id)).collect();
+        for (i, q) in QUESTIONS.iter().enumerate() {
+            assert_eq!(by_code(&short_code(q.id)), Some(i));
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), QUESTIONS.len(), "two question ids share a short code: rename one");
+        assert_eq!(short_code("orm-queryset-laziness").len(), 5);
+    }
+
+    #[test]
+    fn only_restricts_the_pool_and_kinds_filter() {
+        let only: Vec<usize> = Filters::default().matching().into_iter().take(4).collect();
+        let items = build(&QuizSpec { filters: Filters::default(), only: only.clone(), seed: 1 });
+        let mut got: Vec<usize> = items.iter().map(|it| it.question).collect();
+        got.sort_unstable();
+        assert_eq!(got, only);
+        let tf = Filters { kinds: vec![Kind::TrueFalse], ..Filters::default() };
+        assert!(tf.matching().iter().all(|&i| QUESTIONS[i].kind == Kind::TrueFalse));
+        assert!(!tf.matching().is_empty());
     }
 
     #[test]
@@ -137,7 +194,7 @@ mod tests {
 
     #[test]
     fn filters_select_by_area_and_level_and_skip_flashcards() {
-        let f = Filters { areas: vec![0, 1], levels: vec![Level::Beginner], count: None };
+        let f = Filters { areas: vec![0, 1], levels: vec![Level::Beginner], ..Filters::default() };
         for i in f.matching() {
             let q = &QUESTIONS[i];
             assert!(q.area <= 1 && q.level == Level::Beginner && q.kind != Kind::Flashcard);

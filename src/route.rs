@@ -2,8 +2,8 @@
 //! any static host and sub-path with no rewrite rules, and every screen survives a reload.
 
 use crate::bank;
-use crate::model::Level;
-use crate::quiz::{Filters, QuizSpec};
+use crate::model::{Kind, Level};
+use crate::quiz::{self, Filters, QuizSpec};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -14,8 +14,9 @@ pub enum Route {
     BadLink(String),
 }
 
-/// Links longer than this are refused before any parsing.
-const MAX_LINK: usize = 2048;
+/// Links longer than this are refused before any parsing (a quiz of every question, named by
+/// 5-character codes, stays well under it).
+const MAX_LINK: usize = 4096;
 
 /// Parses a location hash (with or without the leading `#`).
 pub fn parse(hash: &str) -> Route {
@@ -54,6 +55,14 @@ pub fn encode_spec(spec: &QuizSpec) -> String {
         let l: Vec<&str> = spec.filters.levels.iter().map(|l| l.slug()).collect();
         parts.push(format!("levels={}", l.join(",")));
     }
+    if !spec.filters.kinds.is_empty() {
+        let k: Vec<&str> = spec.filters.kinds.iter().map(|k| k.slug()).collect();
+        parts.push(format!("kinds={}", k.join(",")));
+    }
+    if !spec.only.is_empty() {
+        let q: Vec<String> = spec.only.iter().filter_map(|&i| bank::QUESTIONS.get(i)).map(|q| quiz::short_code(q.id)).collect();
+        parts.push(format!("q={}", q.join(",")));
+    }
     parts.push(match spec.filters.count {
         Some(n) => format!("n={n}"),
         None => "n=all".into(),
@@ -66,6 +75,8 @@ pub fn encode_spec(spec: &QuizSpec) -> String {
 /// the link is never echoed back, so nothing in it can end up on the page.
 pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
     let mut filters = Filters::default();
+    let mut only = Vec::new();
+    let mut named_questions = false;
     let mut seed = None;
     let mut count = None;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
@@ -86,6 +97,19 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
                         None => return Err("This quiz link names an unknown level.".into()),
                     }
                 }
+            }
+            "kinds" => {
+                for slug in value.split(',').filter(|s| !s.is_empty()) {
+                    match Kind::from_slug(slug) {
+                        Some(k) => filters.kinds.push(k),
+                        None => return Err("This quiz link names an unknown kind of question.".into()),
+                    }
+                }
+            }
+            "q" => {
+                // Codes of questions no longer in the bank are dropped; the rest still make a quiz.
+                only.extend(value.split(',').filter_map(quiz::by_code));
+                named_questions = true;
             }
             "n" => {
                 count = Some(if value == "all" {
@@ -108,9 +132,14 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
     let Some(seed) = seed else {
         return Err("This quiz link is incomplete: it has no seed.".into());
     };
+    if named_questions && only.is_empty() {
+        return Err("None of the questions this link names are in this version of the app.".into());
+    }
     filters.count = count.unwrap_or(Some(10));
     filters.normalise();
-    Ok(QuizSpec { filters, seed })
+    only.sort_unstable();
+    only.dedup();
+    Ok(QuizSpec { filters, only, seed })
 }
 
 #[cfg(test)]
@@ -128,12 +157,18 @@ mod tests {
     #[test]
     fn quiz_round_trip() {
         let spec = QuizSpec {
-            filters: Filters { areas: vec![0, 3], levels: vec![Level::Beginner, Level::Advanced], count: Some(20) },
+            filters: Filters {
+                areas: vec![0, 3],
+                levels: vec![Level::Beginner, Level::Advanced],
+                kinds: vec![Kind::Single, Kind::TrueFalse],
+                count: Some(20),
+            },
+            only: vec![1, 5, 9],
             seed: 4_000_000_000,
         };
         let href = href(&Route::Quiz(spec.clone()));
         assert_eq!(parse(&href), Route::Quiz(spec));
-        let all = QuizSpec { filters: Filters { count: None, ..Filters::default() }, seed: 0 };
+        let all = QuizSpec { filters: Filters { count: None, ..Filters::default() }, only: Vec::new(), seed: 0 };
         assert_eq!(parse(&href_of(&all)), Route::Quiz(all));
     }
 
@@ -160,6 +195,8 @@ mod tests {
             "#/quiz?seed=1&levels=guru",
             "#/nowhere",
             "#/quiz?seed=99999999999999999999",
+            "#/quiz?seed=1&kinds=essay",
+            "#/quiz?seed=1&q=zzzzz,yyyyy",
         ] {
             match parse(bad) {
                 Route::BadLink(msg) => {
@@ -170,6 +207,15 @@ mod tests {
         }
         let long = format!("#/quiz?seed=1&x={}", "a".repeat(5000));
         assert!(matches!(parse(&long), Route::BadLink(_)));
+    }
+
+    #[test]
+    fn unknown_question_codes_are_dropped() {
+        let code = quiz::short_code(bank::QUESTIONS[2].id);
+        match parse(&format!("#/quiz?seed=3&q=zzzzz,{code}")) {
+            Route::Quiz(s) => assert_eq!(s.only, vec![2]),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

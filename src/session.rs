@@ -102,6 +102,23 @@ impl Session {
         Ok(right)
     }
 
+    /// "I don't know": reveals the answer and counts as wrong (an empty pick).
+    pub fn dont_know(&mut self) -> Result<(), CheckError> {
+        if self.phase() != Phase::Answering {
+            return Err(CheckError::NotAnswering);
+        }
+        self.selection.clear();
+        self.answers[self.pos] = Some(Vec::new());
+        Ok(())
+    }
+
+    /// Picks or unpicks the choice shown at position `k` (0-based), as the keys 1–9 do.
+    pub fn toggle_shown(&mut self, k: usize) {
+        if let Some(&c) = self.current().and_then(|it| it.order.get(k)) {
+            self.toggle(c);
+        }
+    }
+
     /// Moves on after feedback. Does nothing while answering.
     pub fn next(&mut self) {
         if self.phase() == Phase::Feedback {
@@ -127,7 +144,7 @@ mod tests {
     use crate::quiz::Filters;
 
     fn session(n: u16) -> Session {
-        Session::new(QuizSpec { filters: Filters { count: Some(n), ..Filters::default() }, seed: 21 }, 1000.0)
+        Session::new(QuizSpec { filters: Filters { count: Some(n), ..Filters::default() }, only: Vec::new(), seed: 21 }, 1000.0)
     }
 
     fn wrong_choice(s: &Session) -> u8 {
@@ -163,7 +180,7 @@ mod tests {
 
     #[test]
     fn single_choice_keeps_one_pick_and_multiple_toggles() {
-        let mut s = Session::new(QuizSpec { filters: Filters::default(), seed: 2 }, 0.0);
+        let mut s = Session::new(QuizSpec { filters: Filters::default(), only: Vec::new(), seed: 2 }, 0.0);
         s.items.retain(|it| it.question().kind == Kind::Single);
         s.answers.truncate(s.items.len());
         let order = s.items[0].order.clone();
@@ -171,7 +188,7 @@ mod tests {
         s.toggle(order[1]);
         assert_eq!(s.selection, vec![order[1]]);
 
-        let mut m = Session::new(QuizSpec { filters: Filters::default(), seed: 2 }, 0.0);
+        let mut m = Session::new(QuizSpec { filters: Filters::default(), only: Vec::new(), seed: 2 }, 0.0);
         m.items.retain(|it| it.question().kind == Kind::Multiple);
         let order = m.items[0].order.clone();
         m.toggle(order[0]);
@@ -180,6 +197,22 @@ mod tests {
         assert_eq!(m.selection, vec![order[1]]);
         m.toggle(200); // not a choice of this question
         assert_eq!(m.selection, vec![order[1]]);
+    }
+
+    #[test]
+    fn dont_know_reveals_and_counts_as_wrong() {
+        let mut s = session(2);
+        let c = s.current().unwrap().order[0];
+        s.toggle(c);
+        assert_eq!(s.dont_know(), Ok(()));
+        assert_eq!(s.phase(), Phase::Feedback);
+        assert_eq!(s.is_right(0), Some(false));
+        assert_eq!(s.dont_know(), Err(CheckError::NotAnswering));
+        s.next();
+        s.toggle_shown(0);
+        assert_eq!(s.selection, vec![s.current().unwrap().order[0]]);
+        s.toggle_shown(42); // no such choice: nothing happens
+        assert_eq!(s.selection.len(), 1);
     }
 
     #[test]
@@ -192,9 +225,10 @@ mod tests {
     #[test]
     fn restore_resumes_at_the_first_unanswered() {
         let mut s = session(4);
-        let c = s.current().unwrap().question().answer[0];
-        s.toggle(c);
-        s.check().unwrap();
+        for &c in s.current().unwrap().question().answer {
+            s.toggle(c);
+        }
+        assert_eq!(s.check(), Ok(true));
         s.next();
         let r = Session::restore(s.spec.clone(), s.answers.clone(), s.started_at).unwrap();
         assert_eq!(r.pos, 1);

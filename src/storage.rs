@@ -92,6 +92,22 @@ impl Progress {
         self.current = None;
     }
 
+    /// Ids whose most recent answer was wrong, most recently answered first.
+    pub fn mistakes(&self) -> Vec<&str> {
+        let mut verdict: Vec<(&str, bool)> = Vec::new();
+        for a in self.history.iter().rev().flat_map(|r| r.answers.iter()) {
+            if !verdict.iter().any(|(id, _)| *id == a.id) {
+                verdict.push((&a.id, a.correct));
+            }
+        }
+        verdict.into_iter().filter(|(_, ok)| !ok).map(|(id, _)| id).collect()
+    }
+
+    /// Whether a question was ever answered in a finished quiz.
+    pub fn has_seen(&self, id: &str) -> bool {
+        self.history.iter().any(|r| r.answers.iter().any(|a| a.id == id))
+    }
+
     pub fn to_json(&self) -> String {
         // Serialising these plain types cannot fail; an empty string is never stored (see save).
         serde_json::to_string(&Envelope { version: VERSION, progress: self }).unwrap_or_default()
@@ -366,10 +382,26 @@ mod tests {
     }
 
     #[test]
+    fn mistakes_follow_the_latest_answer() {
+        let rec = |at: f64, answers: &[(&str, bool)]| QuizRecord {
+            at,
+            quiz: String::new(),
+            seconds: 1,
+            answers: answers.iter().map(|(id, ok)| AnswerRecord { id: (*id).into(), picked: vec![0], correct: *ok }).collect(),
+        };
+        let p = Progress {
+            history: vec![rec(1.0, &[("a", false), ("b", false), ("c", true)]), rec(2.0, &[("a", true), ("d", false)])],
+            current: None,
+        };
+        assert_eq!(p.mistakes(), vec!["d", "b"]);
+        assert!(p.has_seen("c") && !p.has_seen("e"));
+    }
+
+    #[test]
     fn history_is_capped() {
         use crate::quiz::{Filters, QuizSpec};
         let mut p = Progress::default();
-        let s = Session::new(QuizSpec { filters: Filters { count: Some(2), ..Filters::default() }, seed: 1 }, 0.0);
+        let s = Session::new(QuizSpec { filters: Filters { count: Some(2), ..Filters::default() }, only: Vec::new(), seed: 1 }, 0.0);
         for i in 0..(MAX_HISTORY + 5) {
             p.record(&s, i as f64 * 1000.0);
         }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::{self, AppState};
 use crate::bank::{AREAS, QUESTIONS};
-use crate::model::Level;
+use crate::model::{Kind, Level};
 use crate::quiz::{Filters, QuizSpec, COUNTS};
 use crate::route::{self, Route};
 use crate::ui;
@@ -35,7 +35,17 @@ fn topics_with_questions() -> usize {
 pub fn Home() -> impl IntoView {
     let state = AppState::get();
     let filters = RwSignal::new(last_filters(state));
-    let matching = Memo::new(move |_| filters.with(|f| f.matching().len()));
+    let unseen = RwSignal::new(false);
+    // The questions a quiz started now would draw from.
+    let pool = Memo::new(move |_| {
+        let all = filters.with(|f| f.matching());
+        if unseen.get() {
+            state.progress.with(|p| all.into_iter().filter(|&i| !p.has_seen(QUESTIONS[i].id)).collect())
+        } else {
+            all
+        }
+    });
+    let matching = Memo::new(move |_| pool.with(Vec::len));
     let in_quiz = move || match filters.with(|f| f.count) {
         Some(n) => usize::from(n).min(matching.get()),
         None => matching.get(),
@@ -50,9 +60,9 @@ pub fn Home() -> impl IntoView {
         }
         let mut f = filters.get_untracked();
         f.normalise();
-        // Any 32-bit seed will do; Math.random is enough to make quizzes differ.
-        let seed = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-        app::go(&Route::Quiz(QuizSpec { filters: f, seed }));
+        // "Not seen yet" depends on this browser's history, so the quiz names its questions.
+        let only = if unseen.get_untracked() { pool.get_untracked() } else { Vec::new() };
+        app::go(&Route::Quiz(QuizSpec { filters: f, only, seed: new_seed() }));
     };
 
     let area_chips = AREAS
@@ -92,6 +102,22 @@ pub fn Home() -> impl IntoView {
         })
         .collect_view();
 
+    let kind_chips = Kind::GRADED
+        .into_iter()
+        .map(|kind| {
+            view! {
+                <label class="chip">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || filters.with(|f| f.kinds.contains(&kind))
+                        on:change=move |_| filters.update(|f| toggle(&mut f.kinds, kind))
+                    />
+                    <span>{kind.title()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
     let count_chips = COUNTS
         .into_iter()
         .map(Some)
@@ -121,6 +147,7 @@ pub fn Home() -> impl IntoView {
             </p>
         </section>
         <Resume />
+        <Mistakes />
         <form class="card setup" on:submit=start>
             <fieldset>
                 <legend>"Topics " <span class="hint">"(none ticked means all)"</span></legend>
@@ -131,8 +158,16 @@ pub fn Home() -> impl IntoView {
                 <div class="chips">{level_chips}</div>
             </fieldset>
             <fieldset>
+                <legend>"Kinds " <span class="hint">"(none ticked means all)"</span></legend>
+                <div class="chips">{kind_chips}</div>
+            </fieldset>
+            <fieldset>
                 <legend>"Questions"</legend>
                 <div class="chips">{count_chips}</div>
+                <label class="check">
+                    <input type="checkbox" prop:checked=move || unseen.get() on:change=move |_| unseen.update(|u| *u = !*u) />
+                    "Only questions I have not answered yet"
+                </label>
             </fieldset>
             <div class="start-row">
                 <p class="match" role="status" aria-live="polite">
@@ -147,6 +182,43 @@ pub fn Home() -> impl IntoView {
             </div>
         </form>
         <History />
+    }
+}
+
+/// Any 32-bit seed will do; Math.random is enough to make quizzes differ.
+pub fn new_seed() -> u32 {
+    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+}
+
+/// A quiz of the questions whose latest answer was wrong.
+pub fn mistakes_route(state: AppState) -> Option<Route> {
+    let mut only: Vec<usize> =
+        state.progress.with_untracked(|p| p.mistakes().into_iter().filter_map(crate::bank::position).collect());
+    if only.is_empty() {
+        return None;
+    }
+    only.sort_unstable();
+    let filters = Filters { count: None, ..Filters::default() };
+    Some(Route::Quiz(QuizSpec { filters, only, seed: new_seed() }))
+}
+
+/// Offers a review of the questions answered wrong most recently.
+#[component]
+fn Mistakes() -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        let n = state.progress.with(|p| p.mistakes().into_iter().filter(|id| crate::bank::position(id).is_some()).count());
+        (n > 0).then(|| {
+            let label = if n == 1 { "1 question you got wrong last time".to_owned() } else { format!("{n} questions you got wrong last time") };
+            view! {
+                <div class="card resume">
+                    <p>{label}</p>
+                    <button type="button" on:click=move |_| { if let Some(r) = mistakes_route(state) { app::go(&r) } }>
+                        "Review mistakes"
+                    </button>
+                </div>
+            }
+        })
     }
 }
 

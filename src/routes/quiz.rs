@@ -83,9 +83,38 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
         ev.prevent_default();
         act();
     };
+    let dont_know = move || {
+        if session.try_update(|s| s.dont_know()) == Some(Ok(())) {
+            hint.set(false);
+            session.with_untracked(|s| query.with_value(|q| save(state, s, q)));
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
+    let help = RwSignal::new(false);
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        // Enter on a choice checks it, as on a button; Enter on links keeps its meaning.
-        if ev.key() == "Enter" && !ev.repeat() {
+        if ev.repeat() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let key = ev.key();
+        // 1–9 or a–i pick the k-th choice shown.
+        let pick = match key.as_bytes() {
+            [d @ b'1'..=b'9'] => Some(usize::from(d - b'1')),
+            [l @ b'a'..=b'i'] => Some(usize::from(l - b'a')),
+            _ => None,
+        };
+        if let Some(k) = pick {
+            ev.prevent_default();
+            session.update(|s| s.toggle_shown(k));
+            hint.set(false);
+        } else if key == "?" {
+            ev.prevent_default();
+            help.update(|h| *h = !*h);
+        } else if key == "Escape" {
+            help.set(false);
+        } else if key == "Enter" {
+            // Enter on a choice checks it, as on a button; Enter on links keeps its meaning.
             let on_input = ev
                 .target()
                 .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
@@ -127,8 +156,24 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
                 {move || (phase.get() == Phase::Feedback).then(|| feedback_view(session, pos.get()))}
             </div>
             <div class="actions">
+                {move || (phase.get() == Phase::Answering).then(|| view! {
+                    <button type="button" class="ghost" on:click=move |_| dont_know()>"I don't know"</button>
+                })}
                 <button type="submit" class="primary" node_ref=button>{button_label}</button>
             </div>
+            <p class="keys">
+                <button type="button" class="link" aria-expanded=move || help.get().to_string() on:click=move |_| help.update(|h| *h = !*h)>
+                    "Keyboard shortcuts (?)"
+                </button>
+            </p>
+            {move || help.get().then(|| view! {
+                <dl class="shortcuts">
+                    <dt><kbd>"1"</kbd>"–"<kbd>"9"</kbd>" or "<kbd>"a"</kbd>"–"<kbd>"i"</kbd></dt><dd>"choose an answer"</dd>
+                    <dt><kbd>"Enter"</kbd></dt><dd>"check, then go to the next question"</dd>
+                    <dt><kbd>"Tab"</kbd></dt><dd>"move between choices and buttons"</dd>
+                    <dt><kbd>"?"</kbd></dt><dd>"show or hide this list"</dd>
+                </dl>
+            })}
         </form>
     }
     .into_any()
@@ -203,7 +248,7 @@ fn feedback_view(session: RwSignal<Session>, p: usize) -> impl IntoView {
                 <ul class="answer">{answer}</ul>
             })}
             <p class="explanation">{ui::rich(q.explanation)}</p>
-            <a class="docs" href=q.docs target="_blank" rel="noopener">"Read it in the Django docs"</a>
+            <a class="docs" href=q.docs target="_blank" rel="noopener">"Read it in the " {crate::model::docs_site(q.docs)}</a>
         </div>
     }
 }

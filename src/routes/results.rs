@@ -29,6 +29,8 @@ pub fn Results() -> impl IntoView {
     let score = Score { right: record.right() as u32, total: record.answers.len() as u32 };
     let retry = format!("#/quiz?{}", record.quiz);
     let rows = record.answers.iter().enumerate().map(|(i, a)| answer_row(i, a)).collect_view();
+    let breakdown = breakdown_view(&record);
+    let mistakes = crate::routes::home::mistakes_route(state).map(|r| crate::route::href(&r));
     view! {
         <section class="card summary">
             <h1 tabindex="-1" node_ref=heading>"Your results"</h1>
@@ -40,8 +42,10 @@ pub fn Results() -> impl IntoView {
             <div class="actions">
                 <a class="button primary" href="#/">"New quiz"</a>
                 <a class="button" href=retry>"Retry the same quiz"</a>
+                {mistakes.map(|href| view! { <a class="button" href=href>"Review mistakes"</a> })}
             </div>
         </section>
+        {breakdown}
         <section aria-labelledby="review-title">
             <h2 id="review-title" class="section-title">"Review"</h2>
             <ol class="review">{rows}</ol>
@@ -50,13 +54,58 @@ pub fn Results() -> impl IntoView {
     .into_any()
 }
 
+/// Right and total per area of the quiz, in bank area order.
+pub fn per_area(r: &QuizRecord) -> Vec<(u8, u32, u32)> {
+    let mut rows: Vec<(u8, u32, u32)> = Vec::new();
+    for a in &r.answers {
+        let Some(q) = bank::position(&a.id).map(|k| &QUESTIONS[k]) else { continue };
+        match rows.iter_mut().find(|(area, _, _)| *area == q.area) {
+            Some(row) => {
+                row.1 += u32::from(a.correct);
+                row.2 += 1;
+            }
+            None => rows.push((q.area, u32::from(a.correct), 1)),
+        }
+    }
+    rows.sort_unstable_by_key(|row| row.0);
+    rows
+}
+
+fn breakdown_view(r: &QuizRecord) -> impl IntoView {
+    let rows = per_area(r);
+    (rows.len() > 1).then(|| {
+        let body = rows
+            .into_iter()
+            .map(|(area, right, total)| {
+                let pct = right * 100 / total.max(1);
+                view! {
+                    <tr>
+                        <th scope="row">{bank::area_title(area)}</th>
+                        <td class="num">{format!("{right} / {total}")}</td>
+                        <td><span class="bar" aria-hidden="true"><span style:width=format!("{pct}%")></span></span></td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="card" aria-labelledby="areas-title">
+                <h2 id="areas-title">"By topic"</h2>
+                <table class="breakdown">
+                    <thead><tr><th scope="col">"Topic"</th><th scope="col" class="num">"Right"</th><th scope="col"><span class="sr-only">"Share"</span></th></tr></thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </section>
+        }
+    })
+}
+
 fn summary_line(r: &QuizRecord) -> String {
     format!("Finished {} · took {}", ui::date(r.at), ui::duration(r.seconds))
 }
 
 fn choice_list(q: &'static Question, picks: &[u8]) -> impl IntoView {
     if picks.is_empty() {
-        return view! { <p class="none">"No answer"</p> }.into_any();
+        return view! { <p class="none">"I didn't know"</p> }.into_any();
     }
     let items = picks
         .iter()
@@ -94,7 +143,7 @@ fn answer_row(i: usize, a: &AnswerRecord) -> impl IntoView {
                 })}
             </div>
             <p class="explanation">{ui::rich(q.explanation)}</p>
-            <a class="docs" href=q.docs target="_blank" rel="noopener">"Django docs"</a>
+            <a class="docs" href=q.docs target="_blank" rel="noopener">{crate::model::docs_site(q.docs)}</a>
         </li>
     }
     .into_any()
