@@ -108,7 +108,7 @@ test('the keyboard shortcuts list opens with ? and passes axe', async () => {
   await page.keyboard.press('?');
   await page.locator('dl.shortcuts').waitFor();
   await axe(page, 'quiz with shortcuts');
-  await shot(page, 'shortcuts-375-light');
+  await shot(page, 'shortcuts-1280-light');
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('dl.shortcuts').count(), 0);
   guard.assertClean();
