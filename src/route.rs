@@ -71,6 +71,11 @@ pub fn encode_spec(spec: &QuizSpec) -> String {
     parts.join("&")
 }
 
+/// A comma-separated list where every item must be known; `error` is the message otherwise.
+fn list<T>(value: &str, known: impl Fn(&str) -> Option<T>, error: &str) -> Result<Vec<T>, String> {
+    value.split(',').filter(|s| !s.is_empty()).map(|item| known(item).ok_or_else(|| error.to_owned())).collect()
+}
+
 /// Reads a quiz spec from a query string. Every problem is a sentence for the user; the text of
 /// the link is never echoed back, so nothing in it can end up on the page.
 pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
@@ -82,30 +87,9 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         match key {
-            "areas" => {
-                for id in value.split(',').filter(|s| !s.is_empty()) {
-                    match bank::area_index(id) {
-                        Some(a) => filters.areas.push(a),
-                        None => return Err("This quiz link names a topic area this version of the app does not have.".into()),
-                    }
-                }
-            }
-            "levels" => {
-                for slug in value.split(',').filter(|s| !s.is_empty()) {
-                    match Level::from_slug(slug) {
-                        Some(l) => filters.levels.push(l),
-                        None => return Err("This quiz link names an unknown level.".into()),
-                    }
-                }
-            }
-            "kinds" => {
-                for slug in value.split(',').filter(|s| !s.is_empty()) {
-                    match Kind::from_slug(slug) {
-                        Some(k) => filters.kinds.push(k),
-                        None => return Err("This quiz link names an unknown kind of question.".into()),
-                    }
-                }
-            }
+            "areas" => filters.areas = list(value, bank::area_index, "This quiz link names a topic area this version of the app does not have.")?,
+            "levels" => filters.levels = list(value, Level::from_slug, "This quiz link names an unknown level.")?,
+            "kinds" => filters.kinds = list(value, Kind::from_slug, "This quiz link names an unknown kind of question.")?,
             "q" => {
                 // Codes of questions no longer in the bank are dropped; the rest still make a quiz.
                 only.extend(value.split(',').filter_map(quiz::by_code));

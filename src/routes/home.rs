@@ -31,6 +31,30 @@ fn topics_with_questions() -> usize {
     (0..AREAS.len()).filter(|&a| QUESTIONS.iter().any(|q| usize::from(q.area) == a)).count()
 }
 
+/// One list of the filters (areas, levels or kinds), to read and to change.
+struct ListOf<T> {
+    get: fn(&Filters) -> &Vec<T>,
+    get_mut: fn(&mut Filters) -> &mut Vec<T>,
+}
+
+/// A checkbox chip that adds `item` to, or removes it from, one list of the filters.
+fn chip<T>(filters: RwSignal<Filters>, label: &'static str, list: ListOf<T>, item: T) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let ListOf { get, get_mut } = list;
+    view! {
+        <label class="chip">
+            <input
+                type="checkbox"
+                prop:checked=move || filters.with(|f| get(f).contains(&item))
+                on:change=move |_| filters.update(|f| toggle(get_mut(f), item))
+            />
+            <span>{label}</span>
+        </label>
+    }
+}
+
 #[component]
 pub fn Home() -> impl IntoView {
     let state = AppState::get();
@@ -86,37 +110,10 @@ pub fn Home() -> impl IntoView {
         })
         .collect_view();
 
-    let level_chips = Level::ALL
-        .into_iter()
-        .map(|level| {
-            view! {
-                <label class="chip">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || filters.with(|f| f.levels.contains(&level))
-                        on:change=move |_| filters.update(|f| toggle(&mut f.levels, level))
-                    />
-                    <span>{level.title()}</span>
-                </label>
-            }
-        })
-        .collect_view();
-
-    let kind_chips = Kind::GRADED
-        .into_iter()
-        .map(|kind| {
-            view! {
-                <label class="chip">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || filters.with(|f| f.kinds.contains(&kind))
-                        on:change=move |_| filters.update(|f| toggle(&mut f.kinds, kind))
-                    />
-                    <span>{kind.title()}</span>
-                </label>
-            }
-        })
-        .collect_view();
+    let levels = || ListOf { get: |f: &Filters| &f.levels, get_mut: |f: &mut Filters| &mut f.levels };
+    let kinds = || ListOf { get: |f: &Filters| &f.kinds, get_mut: |f: &mut Filters| &mut f.kinds };
+    let level_chips = Level::ALL.into_iter().map(|l| chip(filters, l.title(), levels(), l)).collect_view();
+    let kind_chips = Kind::GRADED.into_iter().map(|k| chip(filters, k.title(), kinds(), k)).collect_view();
 
     let count_chips = COUNTS
         .into_iter()
