@@ -46,6 +46,7 @@ serve: setup
 test: setup browser test-native test-browser test-e2e
 
 test-native:
+	@[ -d ../shared/seeds ] || echo "NOTICE: ../shared/seeds not found: the check that no question copies a seed article is skipped"
 	cargo test --workspace
 
 test-browser:
