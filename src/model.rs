@@ -42,8 +42,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The kinds a quiz can grade by itself, as offered on the home screen.
-    pub const GRADED: [Kind; 3] = [Kind::Single, Kind::Multiple, Kind::TrueFalse];
+    /// Every kind, in the order the home screen offers them.
+    pub const ALL: [Kind; 4] = [Kind::Single, Kind::Multiple, Kind::TrueFalse, Kind::Flashcard];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -55,7 +55,7 @@ impl Kind {
     }
 
     pub fn from_slug(s: &str) -> Option<Kind> {
-        [Kind::Single, Kind::Multiple, Kind::TrueFalse, Kind::Flashcard].into_iter().find(|k| k.slug() == s)
+        Kind::ALL.into_iter().find(|k| k.slug() == s)
     }
 
     pub fn title(self) -> &'static str {
@@ -63,7 +63,7 @@ impl Kind {
             Kind::Single => "Single choice",
             Kind::Multiple => "Select all",
             Kind::TrueFalse => "True or false",
-            Kind::Flashcard => "Flashcard",
+            Kind::Flashcard => "Open question",
         }
     }
 

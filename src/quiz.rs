@@ -12,7 +12,7 @@ pub struct Filters {
     pub areas: Vec<u8>,
     /// Levels, ascending.
     pub levels: Vec<Level>,
-    /// Kinds, ascending.
+    /// Kinds, ascending; empty means every auto-graded kind.
     pub kinds: Vec<Kind>,
     /// How many questions; `None` takes every match.
     pub count: Option<u16>,
@@ -33,11 +33,12 @@ pub struct QuizSpec {
 pub const COUNTS: [u16; 4] = [5, 10, 20, 50];
 
 impl Filters {
+    /// No kinds ticked means the kinds the app grades by itself: open questions (flashcards)
+    /// are self-graded, so they join a quiz only when asked for.
     pub fn matches(&self, q: &Question) -> bool {
-        q.kind.auto_graded()
-            && (self.areas.is_empty() || self.areas.contains(&q.area))
+        (self.areas.is_empty() || self.areas.contains(&q.area))
             && (self.levels.is_empty() || self.levels.contains(&q.level))
-            && (self.kinds.is_empty() || self.kinds.contains(&q.kind))
+            && if self.kinds.is_empty() { q.kind.auto_graded() } else { self.kinds.contains(&q.kind) }
     }
 
     /// Indices into `QUESTIONS` of the questions that pass the filters, in bank order.

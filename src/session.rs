@@ -16,7 +16,14 @@ pub struct Session {
     pub selection: Vec<u8>,
     /// When the quiz started, in ms since the epoch.
     pub started_at: f64,
+    /// Self-ratings of flashcards (see [`RATINGS`]); `None` for other kinds.
+    pub ratings: Vec<Option<u8>>,
+    /// Whether the current flashcard's key points are shown.
+    pub revealed: bool,
 }
+
+/// How well a flashcard was answered, as in spaced-repetition apps; the first counts as wrong.
+pub const RATINGS: [&str; 4] = ["Again", "Hard", "Good", "Easy"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -36,20 +43,35 @@ impl Session {
     pub fn new(spec: QuizSpec, now: f64) -> Session {
         let items = quiz::build(&spec);
         let answers = vec![None; items.len()];
-        Session { spec, items, answers, pos: 0, selection: Vec::new(), started_at: now }
+        let ratings = vec![None; items.len()];
+        Session { spec, items, answers, pos: 0, selection: Vec::new(), started_at: now, ratings, revealed: false }
     }
 
     /// Rebuilds a session from saved answers; `None` if they do not fit the quiz any more.
-    pub fn restore(spec: QuizSpec, answers: Vec<Option<Vec<u8>>>, started_at: f64) -> Option<Session> {
+    pub fn restore(
+        spec: QuizSpec,
+        answers: Vec<Option<Vec<u8>>>,
+        ratings: Vec<Option<u8>>,
+        started_at: f64,
+    ) -> Option<Session> {
         let mut s = Session::new(spec, started_at);
-        if answers.len() != s.items.len() {
+        if answers.len() != s.items.len() || !(ratings.is_empty() || ratings.len() == s.items.len()) {
             return None;
         }
-        for (item, a) in s.items.iter().zip(&answers) {
-            let n = item.question().choices.len();
+        for (i, (item, a)) in s.items.iter().zip(&answers).enumerate() {
+            let q = item.question();
+            let n = if q.kind == Kind::Flashcard { q.points.len() } else { q.choices.len() };
             if a.as_ref().is_some_and(|a| a.iter().any(|&c| usize::from(c) >= n)) {
                 return None;
             }
+            // A checked flashcard needs its rating; older saves without ratings cannot resume one.
+            let rated = ratings.get(i).copied().flatten().is_some_and(|r| usize::from(r) < RATINGS.len());
+            if q.kind == Kind::Flashcard && a.is_some() && !rated {
+                return None;
+            }
+        }
+        if !ratings.is_empty() {
+            s.ratings = ratings;
         }
         // Resume at the first unanswered question; with all answered, at the last one's
         // feedback, so the user still sees it and finishes the quiz themselves.
@@ -70,10 +92,49 @@ impl Session {
         self.items.get(self.pos)
     }
 
-    /// Picks or unpicks a choice (a bank index). Single-answer kinds keep one pick.
+    fn on_flashcard(&self) -> bool {
+        self.current().is_some_and(|it| it.question().kind == Kind::Flashcard)
+    }
+
+    /// Shows the current flashcard's key points.
+    pub fn reveal(&mut self) {
+        if self.on_flashcard() && self.phase() == Phase::Answering {
+            self.revealed = true;
+        }
+    }
+
+    /// Records a flashcard's self-rating (an index of [`RATINGS`]) with the points ticked.
+    pub fn rate(&mut self, rating: u8) -> Result<bool, CheckError> {
+        if !self.on_flashcard() || !self.revealed || self.phase() != Phase::Answering || usize::from(rating) >= RATINGS.len() {
+            return Err(CheckError::NotAnswering);
+        }
+        let mut ticked = std::mem::take(&mut self.selection);
+        ticked.sort_unstable();
+        self.answers[self.pos] = Some(ticked);
+        self.ratings[self.pos] = Some(rating);
+        self.revealed = false;
+        Ok(rating > 0)
+    }
+
+    /// Picks or unpicks a choice (a bank index), or ticks a revealed flashcard's key point.
+    /// Single-answer kinds keep one pick.
     pub fn toggle(&mut self, choice: u8) {
         let Some(item) = self.current() else { return };
-        if self.phase() != Phase::Answering || !item.order.contains(&choice) {
+        if self.phase() != Phase::Answering {
+            return;
+        }
+        if item.question().kind == Kind::Flashcard {
+            if self.revealed && usize::from(choice) < item.question().points.len() {
+                match self.selection.iter().position(|&c| c == choice) {
+                    Some(i) => {
+                        self.selection.remove(i);
+                    }
+                    None => self.selection.push(choice),
+                }
+            }
+            return;
+        }
+        if !item.order.contains(&choice) {
             return;
         }
         if item.question().kind == Kind::Multiple {
@@ -89,7 +150,7 @@ impl Session {
 
     /// Locks in the selection; returns whether it was right.
     pub fn check(&mut self) -> Result<bool, CheckError> {
-        if self.phase() != Phase::Answering {
+        if self.phase() != Phase::Answering || self.on_flashcard() {
             return Err(CheckError::NotAnswering);
         }
         if self.selection.is_empty() {
@@ -104,7 +165,7 @@ impl Session {
 
     /// "I don't know": reveals the answer and counts as wrong (an empty pick).
     pub fn dont_know(&mut self) -> Result<(), CheckError> {
-        if self.phase() != Phase::Answering {
+        if self.phase() != Phase::Answering || self.on_flashcard() {
             return Err(CheckError::NotAnswering);
         }
         self.selection.clear();
@@ -114,7 +175,12 @@ impl Session {
 
     /// Picks or unpicks the choice shown at position `k` (0-based), as the keys 1–9 do.
     pub fn toggle_shown(&mut self, k: usize) {
-        if let Some(&c) = self.current().and_then(|it| it.order.get(k)) {
+        if self.on_flashcard() {
+            // Key points are shown in bank order.
+            if let Ok(k) = u8::try_from(k) {
+                self.toggle(k);
+            }
+        } else if let Some(&c) = self.current().and_then(|it| it.order.get(k)) {
             self.toggle(c);
         }
     }
@@ -124,12 +190,18 @@ impl Session {
         if self.phase() == Phase::Feedback {
             self.pos += 1;
             self.selection.clear();
+            self.revealed = false;
         }
     }
 
     pub fn is_right(&self, index: usize) -> Option<bool> {
         let picked = self.answers.get(index)?.as_ref()?;
-        Some(quiz::is_correct(self.items[index].question(), picked))
+        let q = self.items[index].question();
+        if q.kind == Kind::Flashcard {
+            // Self-graded: anything but "Again" counts as known.
+            return Some(self.ratings.get(index).copied().flatten().is_some_and(|r| r > 0));
+        }
+        Some(quiz::is_correct(q, picked))
     }
 
     pub fn score(&self) -> Score {
@@ -215,6 +287,41 @@ mod tests {
         assert_eq!(s.selection.len(), 1);
     }
 
+    fn cards() -> Session {
+        let filters = Filters { kinds: vec![Kind::Flashcard], count: Some(3), ..Filters::default() };
+        Session::new(QuizSpec { filters, only: Vec::new(), seed: 5 }, 0.0)
+    }
+
+    #[test]
+    fn flashcards_reveal_tick_and_rate() {
+        let mut s = cards();
+        assert_eq!(s.items.len(), 3);
+        s.toggle(0); // nothing to tick before the reveal
+        assert!(s.selection.is_empty());
+        assert_eq!(s.rate(2), Err(CheckError::NotAnswering));
+        assert_eq!(s.check(), Err(CheckError::NotAnswering));
+        assert_eq!(s.dont_know(), Err(CheckError::NotAnswering));
+        s.reveal();
+        s.toggle_shown(0);
+        s.toggle_shown(1);
+        s.toggle_shown(99);
+        assert_eq!(s.selection, vec![0, 1]);
+        assert_eq!(s.rate(9), Err(CheckError::NotAnswering));
+        assert_eq!(s.rate(2), Ok(true));
+        assert_eq!(s.phase(), Phase::Feedback);
+        assert_eq!(s.answers[0], Some(vec![0, 1]));
+        s.next();
+        assert!(!s.revealed);
+        s.reveal();
+        assert_eq!(s.rate(0), Ok(false));
+        s.next();
+        assert_eq!(s.score(), Score { right: 1, total: 3 });
+        // Resuming needs the ratings of the cards already answered.
+        let again = Session::restore(s.spec.clone(), s.answers.clone(), s.ratings.clone(), 0.0).unwrap();
+        assert_eq!((again.pos, again.score().right), (2, 1));
+        assert!(Session::restore(s.spec.clone(), s.answers.clone(), Vec::new(), 0.0).is_none());
+    }
+
     #[test]
     fn next_does_nothing_before_checking() {
         let mut s = session(3);
@@ -230,13 +337,13 @@ mod tests {
         }
         assert_eq!(s.check(), Ok(true));
         s.next();
-        let r = Session::restore(s.spec.clone(), s.answers.clone(), s.started_at).unwrap();
+        let r = Session::restore(s.spec.clone(), s.answers.clone(), Vec::new(), s.started_at).unwrap();
         assert_eq!(r.pos, 1);
         assert_eq!(r.score().right, 1);
-        assert!(Session::restore(s.spec.clone(), vec![None; 2], 0.0).is_none());
+        assert!(Session::restore(s.spec.clone(), vec![None; 2], Vec::new(), 0.0).is_none());
         let all: Vec<_> = s.items.iter().map(|it| Some(vec![it.question().answer[0]])).collect();
-        let done = Session::restore(s.spec.clone(), all, 0.0).unwrap();
+        let done = Session::restore(s.spec.clone(), all, Vec::new(), 0.0).unwrap();
         assert_eq!((done.pos, done.phase()), (3, Phase::Feedback));
-        assert!(Session::restore(s.spec.clone(), vec![Some(vec![99]), None, None, None], 0.0).is_none());
+        assert!(Session::restore(s.spec.clone(), vec![Some(vec![99]), None, None, None], Vec::new(), 0.0).is_none());
     }
 }

@@ -36,9 +36,12 @@ pub struct QuizRecord {
 pub struct AnswerRecord {
     /// Question id: stable across versions of the bank, unlike positions.
     pub id: String,
-    /// Bank indices of the picked choices.
+    /// Bank indices of the picked choices (of the ticked key points, for a flashcard).
     pub picked: Vec<u8>,
     pub correct: bool,
+    /// A flashcard's self-rating (an index of `session::RATINGS`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<u8>,
 }
 
 impl QuizRecord {
@@ -53,6 +56,9 @@ pub struct SavedQuiz {
     pub quiz: String,
     pub started_at: f64,
     pub answers: Vec<Option<Vec<u8>>>,
+    /// Flashcard self-ratings, one per question (added within version 1: may be absent).
+    #[serde(default)]
+    pub ratings: Vec<Option<u8>>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -81,6 +87,7 @@ impl Progress {
                 id: item.question().id.to_owned(),
                 picked: session.answers[i].clone().unwrap_or_default(),
                 correct: session.is_right(i) == Some(true),
+                rating: session.ratings.get(i).copied().flatten(),
             })
             .collect();
         let seconds = ((now - session.started_at) / 1000.0).clamp(0.0, f64::from(u32::MAX)) as u32;
@@ -292,7 +299,7 @@ mod tests {
                 at: 1.0,
                 quiz: "n=5&seed=1".into(),
                 seconds: 30,
-                answers: vec![AnswerRecord { id: "orm-x".into(), picked: vec![1], correct: true }],
+                answers: vec![AnswerRecord { id: "orm-x".into(), picked: vec![1], correct: true, rating: None }],
             }],
             current: None,
         }
@@ -387,7 +394,7 @@ mod tests {
             at,
             quiz: String::new(),
             seconds: 1,
-            answers: answers.iter().map(|(id, ok)| AnswerRecord { id: (*id).into(), picked: vec![0], correct: *ok }).collect(),
+            answers: answers.iter().map(|(id, ok)| AnswerRecord { id: (*id).into(), picked: vec![0], correct: *ok, rating: None }).collect(),
         };
         let p = Progress {
             history: vec![rec(1.0, &[("a", false), ("b", false), ("c", true)]), rec(2.0, &[("a", true), ("d", false)])],

@@ -18,7 +18,7 @@ fn progress_round_trips_through_local_storage() {
     assert_eq!(notice, None);
     assert_eq!(progress, Progress::default());
     let mut p = Progress::default();
-    p.current = Some(storage::SavedQuiz { quiz: "n=5&seed=1".into(), started_at: 2.0, answers: vec![Some(vec![1]), None] });
+    p.current = Some(storage::SavedQuiz { quiz: "n=5&seed=1".into(), started_at: 2.0, answers: vec![Some(vec![1]), None], ratings: Vec::new() });
     assert_eq!(store.save(&p), Ok(true));
     let (_, again, _) = Store::open(BrowserStorage::open(), 3.0);
     assert_eq!(again, p);

@@ -94,7 +94,7 @@ pub fn Home() -> impl IntoView {
         .enumerate()
         .filter_map(|(i, area)| {
             let i = u8::try_from(i).ok()?;
-            let total = QUESTIONS.iter().filter(|q| q.area == i && q.kind.auto_graded()).count();
+            let total = QUESTIONS.iter().filter(|q| q.area == i).count();
             (total > 0).then(|| {
                 view! {
                     <label class="chip">
@@ -113,7 +113,7 @@ pub fn Home() -> impl IntoView {
     let levels = || ListOf { get: |f: &Filters| &f.levels, get_mut: |f: &mut Filters| &mut f.levels };
     let kinds = || ListOf { get: |f: &Filters| &f.kinds, get_mut: |f: &mut Filters| &mut f.kinds };
     let level_chips = Level::ALL.into_iter().map(|l| chip(filters, l.title(), levels(), l)).collect_view();
-    let kind_chips = Kind::GRADED.into_iter().map(|k| chip(filters, k.title(), kinds(), k)).collect_view();
+    let kind_chips = Kind::ALL.into_iter().map(|k| chip(filters, k.title(), kinds(), k)).collect_view();
 
     let count_chips = COUNTS
         .into_iter()

@@ -8,14 +8,14 @@ use crate::app::{self, AppState};
 use crate::model::Kind;
 use crate::quiz::QuizSpec;
 use crate::route::{self, Route};
-use crate::session::{CheckError, Phase, Session};
+use crate::session::{CheckError, Phase, Session, RATINGS};
 use crate::storage::SavedQuiz;
 use crate::ui;
 
 /// Resumes the saved quiz when the link is the same quiz, otherwise starts it afresh.
 fn start_or_resume(state: AppState, spec: QuizSpec, query: &str) -> Session {
     let saved = state.progress.with_untracked(|p| p.current.clone()).filter(|c| c.quiz == query);
-    if let Some(s) = saved.and_then(|c| Session::restore(spec.clone(), c.answers, c.started_at)) {
+    if let Some(s) = saved.and_then(|c| Session::restore(spec.clone(), c.answers, c.ratings, c.started_at)) {
         return s;
     }
     let session = Session::new(spec, app::now());
@@ -24,7 +24,12 @@ fn start_or_resume(state: AppState, spec: QuizSpec, query: &str) -> Session {
 }
 
 fn save(state: AppState, session: &Session, query: &str) {
-    let saved = SavedQuiz { quiz: query.to_owned(), started_at: session.started_at, answers: session.answers.clone() };
+    let saved = SavedQuiz {
+        quiz: query.to_owned(),
+        started_at: session.started_at,
+        answers: session.answers.clone(),
+        ratings: session.ratings.clone(),
+    };
     state.update(|p| p.current = Some(saved));
 }
 
@@ -51,7 +56,10 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
     let button: NodeRef<leptos::html::Button> = NodeRef::new();
 
     // Check, or move on: one action for the button and for Enter anywhere in the form.
+    let on_card = Memo::new(move |_| session.with(|s| s.current().is_some_and(|it| it.question().kind == Kind::Flashcard)));
+    let revealed = Memo::new(move |_| session.with(|s| s.revealed));
     let act = move || match phase.get_untracked() {
+        Phase::Answering if on_card.get_untracked() => session.update(Session::reveal),
         Phase::Answering => {
             let result = session.try_update(|s| s.check());
             match result {
@@ -108,6 +116,9 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
             ev.prevent_default();
             session.update(|s| s.toggle_shown(k));
             hint.set(false);
+        } else if key == " " && on_card.get_untracked() && !revealed.get_untracked() {
+            ev.prevent_default();
+            session.update(Session::reveal);
         } else if key == "?" {
             ev.prevent_default();
             help.update(|h| *h = !*h);
@@ -126,7 +137,16 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
         }
     };
 
+    let rate = move |r: u8| {
+        if matches!(session.try_update(|s| s.rate(r)), Some(Ok(_))) {
+            session.with_untracked(|s| query.with_value(|q| save(state, s, q)));
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
     let button_label = move || match phase.get() {
+        Phase::Answering if on_card.get() => "Show the key points",
         Phase::Answering => "Check",
         Phase::Feedback if pos.get() + 1 == total => "See results",
         _ => "Next question",
@@ -150,16 +170,34 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
             </div>
         </div>
         <form class="card question" on:submit=on_submit on:keydown=on_key>
-            {move || question_view(session, phase, pos.get().min(total - 1))}
+            {move || {
+                let p = pos.get().min(total - 1);
+                if session.with_untracked(|s| s.items[p].question().kind == Kind::Flashcard) {
+                    card_view(session, phase, revealed, p).into_any()
+                } else {
+                    question_view(session, phase, p).into_any()
+                }
+            }}
             <div class="live" role="status" aria-live="polite">
                 {move || hint.get().then(|| view! { <p class="hint-msg">"Choose an answer first."</p> })}
                 {move || (phase.get() == Phase::Feedback).then(|| feedback_view(session, pos.get()))}
             </div>
             <div class="actions">
-                {move || (phase.get() == Phase::Answering).then(|| view! {
+                {move || (phase.get() == Phase::Answering && !on_card.get()).then(|| view! {
                     <button type="button" class="ghost" on:click=move |_| dont_know()>"I don't know"</button>
                 })}
-                <button type="submit" class="primary" node_ref=button>{button_label}</button>
+                {move || (phase.get() == Phase::Answering && revealed.get()).then(|| {
+                    let buttons = RATINGS
+                        .iter()
+                        .enumerate()
+                        .map(|(r, label)| {
+                            let r = r as u8;
+                            view! { <button type="button" class:primary=r == 2 on:click=move |_| rate(r)>{*label}</button> }
+                        })
+                        .collect_view();
+                    view! { <div class="ratings" role="group" aria-label="How well did you answer?">{buttons}</div> }
+                })}
+                <button type="submit" class="primary" node_ref=button hidden=move || revealed.get()>{button_label}</button>
             </div>
             <p class="keys">
                 <button type="button" class="link" aria-expanded=move || help.get().to_string() on:click=move |_| help.update(|h| *h = !*h)>
@@ -170,6 +208,7 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
                 <dl class="shortcuts">
                     <dt><kbd>"1"</kbd>"–"<kbd>"9"</kbd>" or "<kbd>"a"</kbd>"–"<kbd>"i"</kbd></dt><dd>"choose an answer"</dd>
                     <dt><kbd>"Enter"</kbd></dt><dd>"check, then go to the next question"</dd>
+                    <dt><kbd>"Space"</kbd></dt><dd>"show the key points of an open question"</dd>
                     <dt><kbd>"Tab"</kbd></dt><dd>"move between choices and buttons"</dd>
                     <dt><kbd>"?"</kbd></dt><dd>"show or hide this list"</dd>
                 </dl>
@@ -237,8 +276,65 @@ fn question_view(session: RwSignal<Session>, phase: Memo<Phase>, p: usize) -> im
     }
 }
 
+/// An open question: answer aloud, show the key points, tick those covered, rate yourself.
+fn card_view(session: RwSignal<Session>, phase: Memo<Phase>, revealed: Memo<bool>, p: usize) -> impl IntoView {
+    let q = session.with_untracked(|s| s.items[p].question());
+    let heading = NodeRef::new();
+    ui::focus_heading(heading);
+    let shown = move || revealed.get() || phase.get() == Phase::Feedback;
+    let points = move || {
+        q.points
+        .iter()
+        .enumerate()
+        .map(|(k, point)| {
+            let k = k as u8;
+            let ticked = move || {
+                session.with(|s| match &s.answers[p] {
+                    Some(a) => a.contains(&k),
+                    None => s.selection.contains(&k),
+                })
+            };
+            view! {
+                <label class="choice" class:picked=ticked>
+                    <input type="checkbox" name="choice" prop:checked=ticked disabled=move || phase.get() == Phase::Feedback
+                        on:change=move |_| session.update(|s| s.toggle(k)) />
+                    <span class="text">{ui::rich(point)}</span>
+                </label>
+            }
+        })
+        .collect_view()
+    };
+    view! {
+        <p class="meta">
+            <span>{crate::bank::area_title(q.area)}</span>
+            <span>{q.level.title()}</span>
+            <span>"Open question"</span>
+        </p>
+        <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(q.prompt)}</h1>
+        {q.code.map(ui::code_block)}
+        {move || (!shown()).then(|| view! { <p class="hint">"Answer out loud, as in the interview, then show the key points."</p> })}
+        {move || shown().then(|| view! {
+            <fieldset class="choices">
+                <legend>"Tick the points your answer covered."</legend>
+                {points()}
+            </fieldset>
+        })}
+    }
+}
+
 fn feedback_view(session: RwSignal<Session>, p: usize) -> impl IntoView {
     let (right, q) = session.with_untracked(|s| (s.is_right(p) == Some(true), s.items[p].question()));
+    if q.kind == Kind::Flashcard {
+        let rating = session.with_untracked(|s| s.ratings[p]).and_then(|r| RATINGS.get(usize::from(r))).copied().unwrap_or("");
+        return view! {
+            <div class="feedback" class:ok=right class:no=!right>
+                <p class="verdict">{format!("You rated this: {rating}.")}</p>
+                <p class="explanation">{ui::rich(q.explanation)}</p>
+                <a class="docs" href=q.docs target="_blank" rel="noopener">"Read it in the " {crate::model::docs_site(q.docs)}</a>
+            </div>
+        }
+        .into_any();
+    }
     let answer = q.answer.iter().map(|&c| view! { <li>{ui::rich(q.choices[usize::from(c)])}</li> }).collect_view();
     view! {
         <div class="feedback" class:ok=right class:no=!right>
@@ -251,4 +347,5 @@ fn feedback_view(session: RwSignal<Session>, p: usize) -> impl IntoView {
             <a class="docs" href=q.docs target="_blank" rel="noopener">"Read it in the " {crate::model::docs_site(q.docs)}</a>
         </div>
     }
+    .into_any()
 }

@@ -125,6 +125,29 @@ fn answer_row(i: usize, a: &AnswerRecord) -> impl IntoView {
         .into_any();
     };
     let correct = a.correct;
+    if q.kind == crate::model::Kind::Flashcard {
+        let rating = a.rating.and_then(|r| crate::session::RATINGS.get(usize::from(r))).copied().unwrap_or("not rated");
+        let points = q
+            .points
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let covered = a.picked.iter().any(|&c| usize::from(c) == k);
+                view! { <li class:covered=covered>{if covered { "✓ " } else { "✗ " }}{ui::rich(p)}</li> }
+            })
+            .collect_view();
+        return view! {
+            <li class="review-item" class:ok=correct class:no=!correct>
+                <p class="verdict">{format!("Open question · you rated it {rating}")}</p>
+                <h3 class="prompt">{ui::rich(q.prompt)}</h3>
+                <p class="label">{format!("Key points you covered: {} of {}", a.picked.len(), q.points.len())}</p>
+                <ul class="points">{points}</ul>
+                <p class="explanation">{ui::rich(q.explanation)}</p>
+                <a class="docs" href=q.docs target="_blank" rel="noopener">{crate::model::docs_site(q.docs)}</a>
+            </li>
+        }
+        .into_any();
+    }
     view! {
         <li class="review-item" class:ok=correct class:no=!correct>
             <p class="verdict">{if correct { "Right" } else { "Wrong" }}</p>

@@ -114,3 +114,41 @@ test('the keyboard shortcuts list opens with ? and passes axe', async () => {
   guard.assertClean();
   await context.close();
 });
+
+test('open questions: answer aloud, show the key points, tick them and rate yourself', async () => {
+  const { context, page, guard } = await open(browser, server.url, { width: 375, height: 800 });
+  await chip(page, 'Open question').click();
+  assert.equal(await matchCount(page), bank().questions.filter((q) => q.kind === 'flashcard').length);
+  await chip(page, '5').click();
+  await page.getByRole('button', { name: 'Start quiz' }).click();
+  const plan = [[2, 'Good'], [0, 'Again'], [3, 'Easy'], [1, 'Hard'], [0, 'Again']];
+  for (const [k, [ticks, rating]] of plan.entries()) {
+    const q = await currentQuestion(page);
+    assert.equal(q.kind, 'flashcard');
+    assert.equal(await page.locator('input[name=choice]').count(), 0, 'key points are hidden until shown');
+    if (k === 0) {
+      await shot(page, 'card-375-light');
+      await axe(page, 'open question');
+      await page.keyboard.press('Space');
+    } else {
+      await page.getByRole('button', { name: 'Show the key points' }).click();
+    }
+    const points = page.locator('input[name=choice]');
+    assert.equal(await points.count(), q.points.length);
+    for (let t = 0; t < Math.min(ticks, q.points.length); t++) await points.nth(t).check();
+    if (k === 0) { await shot(page, 'card-revealed-375-light'); await axe(page, 'open question, revealed'); }
+    await page.getByRole('group', { name: 'How well did you answer?' }).getByRole('button', { name: rating }).click();
+    assert.equal(await page.locator('.feedback .verdict').textContent(), `You rated this: ${rating}.`);
+    await page.getByRole('button', { name: k === 4 ? 'See results' : 'Next question' }).click();
+  }
+  await page.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
+  // "Again" counts as not known; the other ratings as known.
+  assert.equal(await page.locator('.big-score strong').textContent(), '3 / 5');
+  const first = page.locator('.review-item').first();
+  assert.equal(await first.locator('.verdict').textContent(), 'Open question · you rated it Good');
+  assert.match(await first.locator('.label').textContent(), /^Key points you covered: 2 of \d$/);
+  await shot(page, 'card-results-375-light');
+  await axe(page, 'results of open questions');
+  guard.assertClean();
+  await context.close();
+});
