@@ -135,6 +135,7 @@ test('open questions: answer aloud, show the key points, tick them and rate your
     }
     const points = page.locator('input[name=choice]');
     assert.equal(await points.count(), q.points.length);
+    assert.equal(await page.getByRole('button', { name: 'Show the key points' }).count(), 0, 'the reveal button is gone once used');
     for (let t = 0; t < Math.min(ticks, q.points.length); t++) await points.nth(t).check();
     if (k === 0) { await shot(page, 'card-revealed-375-light'); await axe(page, 'open question, revealed'); }
     await page.getByRole('group', { name: 'How well did you answer?' }).getByRole('button', { name: rating }).click();
