@@ -55,24 +55,26 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
     let hint = RwSignal::new(false);
     let button: NodeRef<leptos::html::Button> = NodeRef::new();
 
-    // Check, or move on: one action for the button and for Enter anywhere in the form.
     let on_card = Memo::new(move |_| session.with(|s| s.current().is_some_and(|it| it.question().kind == Kind::Flashcard)));
     let revealed = Memo::new(move |_| session.with(|s| s.revealed));
+    // After any answer (check, "I don't know", a rating): save it, and keep focus on the main
+    // button, which has become "Next"; the disabled choices would drop focus to <body>.
+    let answered = move || {
+        hint.set(false);
+        session.with_untracked(|s| query.with_value(|q| save(state, s, q)));
+        if let Some(b) = button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+
+    // Check, or move on: one action for the button and for Enter anywhere in the form.
     let act = move || match phase.get_untracked() {
         Phase::Answering if on_card.get_untracked() => session.update(Session::reveal),
         Phase::Answering => {
             let result = session.try_update(|s| s.check());
             match result {
                 Some(Err(CheckError::NothingSelected)) => hint.set(true),
-                Some(Ok(_)) => {
-                    hint.set(false);
-                    session.with_untracked(|s| query.with_value(|q| save(state, s, q)));
-                    // The choices are now disabled and would drop focus to <body>; keep it on
-                    // the button, which has become "Next", so Enter moves on.
-                    if let Some(b) = button.get_untracked() {
-                        let _ = b.focus();
-                    }
-                }
+                Some(Ok(_)) => answered(),
                 _ => {}
             }
         }
@@ -93,11 +95,7 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
     };
     let dont_know = move || {
         if session.try_update(|s| s.dont_know()) == Some(Ok(())) {
-            hint.set(false);
-            session.with_untracked(|s| query.with_value(|q| save(state, s, q)));
-            if let Some(b) = button.get_untracked() {
-                let _ = b.focus();
-            }
+            answered();
         }
     };
     let help = RwSignal::new(false);
@@ -139,10 +137,7 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
 
     let rate = move |r: u8| {
         if matches!(session.try_update(|s| s.rate(r)), Some(Ok(_))) {
-            session.with_untracked(|s| query.with_value(|q| save(state, s, q)));
-            if let Some(b) = button.get_untracked() {
-                let _ = b.focus();
-            }
+            answered();
         }
     };
     let button_label = move || match phase.get() {
