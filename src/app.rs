@@ -65,19 +65,33 @@ pub fn App() -> impl IntoView {
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
 
+    // Which header link is the current page.
+    let section = move || match route.get() {
+        Route::Browse(_) | Route::Question(_) => 1,
+        _ => 0,
+    };
     view! {
         <header class="top">
-            <a class="brand" href="#/">
-                <span class="logo" aria-hidden="true">"dj"</span>
-                "Django Interview Quiz"
-            </a>
+            <div class="topbar">
+                <a class="brand" href="#/">
+                    <span class="logo" aria-hidden="true">"dj"</span>
+                    "Django Interview Quiz"
+                </a>
+                <nav aria-label="Main">
+                    <a href="#/" aria-current=move || (section() == 0).then_some("page")>"Quiz"</a>
+                    <a href="#/browse" aria-current=move || (section() == 1).then_some("page")>"Browse"</a>
+                </nav>
+            </div>
         </header>
         <main id="main">
             <NoticeBar />
             {move || match route.get() {
                 Route::Home => routes::home::Home().into_any(),
+                Route::Quiz(spec) if matches!(spec.mode, crate::quiz::Mode::Exam { .. }) => view! { <routes::exam::Exam spec /> }.into_any(),
                 Route::Quiz(spec) => view! { <routes::quiz::Quiz spec /> }.into_any(),
                 Route::Results => routes::results::Results().into_any(),
+                Route::Browse(search) => view! { <routes::browse::Browse search /> }.into_any(),
+                Route::Question(index) => view! { <routes::question::Question index /> }.into_any(),
                 Route::BadLink(message) => view! { <routes::bad_link::BadLink message /> }.into_any(),
             }}
         </main>

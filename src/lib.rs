@@ -1,5 +1,5 @@
 //! Django interview quiz: the app's library. Plain logic modules (bank, quiz, session, route,
-//! storage) hold every rule and are tested natively; `app` and `routes` render them with Leptos.
+//! search, storage) hold every rule and are tested natively; `app` and `routes` render them with Leptos.
 
 pub mod app;
 pub mod bank;
@@ -8,6 +8,7 @@ pub mod quiz;
 pub mod rng;
 pub mod route;
 pub mod routes;
+pub mod search;
 pub mod session;
 pub mod storage;
 pub mod ui;

@@ -18,10 +18,52 @@ pub struct Filters {
     pub count: Option<u16>,
 }
 
-/// Everything needed to rebuild a quiz: the filters, an optional fixed set of questions (a
-/// mistakes review, unseen questions), and the seed of its shuffles.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// How a quiz is taken.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Feedback after every answer.
+    #[default]
+    Practice,
+    /// A mock interview: answers can change until the quiz is handed in, feedback comes only
+    /// then, and an optional countdown (minutes) hands it in by itself.
+    Exam { minutes: Option<u16> },
+    /// Every question is a flashcard: think of the answer, reveal it, rate yourself. An
+    /// optional countdown (seconds per card) reveals the answer when it runs out.
+    Cards { seconds: Option<u16> },
+}
+
+impl Mode {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Mode::Practice => "practice",
+            Mode::Exam { .. } => "exam",
+            Mode::Cards { .. } => "cards",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Practice => "Practice",
+            Mode::Exam { .. } => "Mock interview",
+            Mode::Cards { .. } => "Flashcards",
+        }
+    }
+
+    /// The mode's countdown, in its own unit (minutes for an exam, seconds for a card).
+    pub fn timer(self) -> Option<u16> {
+        match self {
+            Mode::Practice => None,
+            Mode::Exam { minutes } => minutes,
+            Mode::Cards { seconds } => seconds,
+        }
+    }
+}
+
+/// Everything needed to rebuild a quiz: the mode, the filters, an optional fixed set of
+/// questions (a mistakes review, bookmarks, unseen questions), and the seed of its shuffles.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct QuizSpec {
+    pub mode: Mode,
     pub filters: Filters,
     /// When not empty, the quiz draws only from these questions (indices into `QUESTIONS`,
     /// ascending).
@@ -31,19 +73,31 @@ pub struct QuizSpec {
 
 /// The counts offered on the home screen.
 pub const COUNTS: [u16; 4] = [5, 10, 20, 50];
+/// Exam countdowns offered, in minutes.
+pub const EXAM_MINUTES: [u16; 5] = [5, 10, 20, 30, 60];
+/// Flashcard countdowns offered, in seconds.
+pub const CARD_SECONDS: [u16; 3] = [30, 60, 120];
 
 impl Filters {
-    /// No kinds ticked means the kinds the app grades by itself: open questions (flashcards)
-    /// are self-graded, so they join a quiz only when asked for.
-    pub fn matches(&self, q: &Question) -> bool {
+    /// Whether a question belongs to a quiz with these filters in this mode. No kinds ticked
+    /// means the kinds the mode can use: practice and exams grade answers themselves, so open
+    /// questions (self-graded) join them only when asked for or named; flashcards take every
+    /// kind. An exam never holds open questions: there is nothing to hand in for them.
+    pub fn matches(&self, q: &Question, mode: Mode, named: bool) -> bool {
+        let kind_ok = if self.kinds.is_empty() {
+            named || matches!(mode, Mode::Cards { .. }) || q.kind.auto_graded()
+        } else {
+            self.kinds.contains(&q.kind)
+        };
         (self.areas.is_empty() || self.areas.contains(&q.area))
             && (self.levels.is_empty() || self.levels.contains(&q.level))
-            && if self.kinds.is_empty() { q.kind.auto_graded() } else { self.kinds.contains(&q.kind) }
+            && kind_ok
+            && (q.kind.auto_graded() || !matches!(mode, Mode::Exam { .. }))
     }
 
     /// Indices into `QUESTIONS` of the questions that pass the filters, in bank order.
-    pub fn matching(&self) -> Vec<usize> {
-        QUESTIONS.iter().enumerate().filter(|(_, q)| self.matches(q)).map(|(i, _)| i).collect()
+    pub fn matching(&self, mode: Mode) -> Vec<usize> {
+        QUESTIONS.iter().enumerate().filter(|(_, q)| self.matches(q, mode, false)).map(|(i, _)| i).collect()
     }
 
     /// Puts the lists in canonical order, so equal filters compare and encode equal.
@@ -67,6 +121,21 @@ pub struct Item {
     pub order: Vec<u8>,
 }
 
+impl QuizSpec {
+    /// The questions the quiz draws from, in bank order.
+    pub fn pool(&self) -> Vec<usize> {
+        if self.only.is_empty() {
+            return self.filters.matching(self.mode);
+        }
+        // A quiz that names its questions takes them whatever their kind.
+        self.only
+            .iter()
+            .copied()
+            .filter(|&i| QUESTIONS.get(i).is_some_and(|q| self.filters.matches(q, self.mode, true)))
+            .collect()
+    }
+}
+
 impl Item {
     pub fn question(&self) -> &'static Question {
         &QUESTIONS[self.question]
@@ -77,10 +146,7 @@ impl Item {
 /// count, each with its own seeded choice order (true/false keeps True before False).
 pub fn build(spec: &QuizSpec) -> Vec<Item> {
     let mut rng = Rng::new(u64::from(spec.seed));
-    let mut picked = spec.filters.matching();
-    if !spec.only.is_empty() {
-        picked.retain(|i| spec.only.binary_search(i).is_ok());
-    }
+    let mut picked = spec.pool();
     rng.shuffle(&mut picked);
     if let Some(n) = spec.filters.count {
         picked.truncate(usize::from(n));
@@ -138,11 +204,7 @@ pub struct Score {
 impl Score {
     /// Whole percent, rounded down; 0 for an empty quiz.
     pub fn percent(self) -> u32 {
-        if self.total == 0 {
-            0
-        } else {
-            self.right * 100 / self.total
-        }
+        (self.right * 100).checked_div(self.total).unwrap_or(0)
     }
 }
 
@@ -151,7 +213,7 @@ mod tests {
     use super::*;
 
     fn spec(seed: u32, count: Option<u16>) -> QuizSpec {
-        QuizSpec { filters: Filters { count, ..Filters::default() }, only: Vec::new(), seed }
+        QuizSpec { filters: Filters { count, ..Filters::default() }, seed, ..QuizSpec::default() }
     }
 
     #[test]
@@ -168,14 +230,14 @@ mod tests {
 
     #[test]
     fn only_restricts_the_pool_and_kinds_filter() {
-        let only: Vec<usize> = Filters::default().matching().into_iter().take(4).collect();
-        let items = build(&QuizSpec { filters: Filters::default(), only: only.clone(), seed: 1 });
+        let only: Vec<usize> = Filters::default().matching(Mode::Practice).into_iter().take(4).collect();
+        let items = build(&QuizSpec { only: only.clone(), seed: 1, ..QuizSpec::default() });
         let mut got: Vec<usize> = items.iter().map(|it| it.question).collect();
         got.sort_unstable();
         assert_eq!(got, only);
         let tf = Filters { kinds: vec![Kind::TrueFalse], ..Filters::default() };
-        assert!(tf.matching().iter().all(|&i| QUESTIONS[i].kind == Kind::TrueFalse));
-        assert!(!tf.matching().is_empty());
+        assert!(tf.matching(Mode::Practice).iter().all(|&i| QUESTIONS[i].kind == Kind::TrueFalse));
+        assert!(!tf.matching(Mode::Practice).is_empty());
     }
 
     #[test]
@@ -186,7 +248,7 @@ mod tests {
 
     #[test]
     fn count_cuts_and_none_takes_all() {
-        let all = Filters::default().matching().len();
+        let all = Filters::default().matching(Mode::Practice).len();
         assert!(all >= 20);
         assert_eq!(build(&spec(1, Some(5))).len(), 5);
         assert_eq!(build(&spec(1, None)).len(), all);
@@ -196,13 +258,28 @@ mod tests {
     #[test]
     fn filters_select_by_area_and_level_and_skip_flashcards() {
         let f = Filters { areas: vec![0, 1], levels: vec![Level::Beginner], ..Filters::default() };
-        for i in f.matching() {
+        for i in f.matching(Mode::Practice) {
             let q = &QUESTIONS[i];
             assert!(q.area <= 1 && q.level == Level::Beginner && q.kind != Kind::Flashcard);
         }
-        let every = Filters::default().matching();
+        let every = Filters::default().matching(Mode::Practice);
         assert!(every.iter().all(|&i| QUESTIONS[i].kind.auto_graded()));
-        assert!(every.len() < QUESTIONS.len(), "the starter bank has flashcards");
+        assert!(every.len() < QUESTIONS.len(), "the bank has open questions");
+    }
+
+    #[test]
+    fn modes_choose_their_kinds() {
+        let cards = Mode::Cards { seconds: None };
+        let exam = Mode::Exam { minutes: Some(10) };
+        assert_eq!(Filters::default().matching(cards).len(), QUESTIONS.len(), "any question can be a flashcard");
+        let open = Filters { kinds: vec![Kind::Flashcard, Kind::Single], ..Filters::default() };
+        assert!(open.matching(exam).iter().all(|&i| QUESTIONS[i].kind == Kind::Single), "no open questions in an exam");
+        assert!(open.matching(Mode::Practice).iter().any(|&i| QUESTIONS[i].kind == Kind::Flashcard));
+        // Named questions come whatever their kind, except open ones in an exam.
+        let card = QUESTIONS.iter().position(|q| q.kind == Kind::Flashcard).unwrap();
+        let named = QuizSpec { only: vec![0, card], ..QuizSpec::default() };
+        assert_eq!(named.pool(), vec![0, card]);
+        assert_eq!(QuizSpec { mode: exam, ..named }.pool(), vec![0]);
     }
 
     #[test]

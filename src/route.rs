@@ -3,15 +3,28 @@
 
 use crate::bank;
 use crate::model::{Kind, Level};
-use crate::quiz::{self, Filters, QuizSpec};
+use crate::quiz::{self, Filters, Mode, QuizSpec};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
     Quiz(QuizSpec),
     Results,
+    /// The searchable list of the whole bank.
+    Browse(Search),
+    /// One question on its own page (an index into `QUESTIONS`).
+    Question(usize),
     /// A link the app cannot use, with a message saying why.
     BadLink(String),
+}
+
+/// What the browse screen shows: words to find, and optional filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    pub text: String,
+    pub area: Option<u8>,
+    pub level: Option<Level>,
+    pub bookmarked: bool,
 }
 
 /// Links longer than this are refused before any parsing (a quiz of every question, named by
@@ -32,8 +45,87 @@ pub fn parse(hash: &str) -> Route {
             Ok(spec) => Route::Quiz(spec),
             Err(msg) => Route::BadLink(msg),
         },
-        _ => Route::BadLink("This page does not exist.".into()),
+        "/browse" => Route::Browse(parse_search(query)),
+        _ => match path.strip_prefix("/q/").map(quiz::by_code) {
+            Some(Some(i)) => Route::Question(i),
+            Some(None) => Route::BadLink("This question is not in this version of the app.".into()),
+            None => Route::BadLink("This page does not exist.".into()),
+        },
     }
+}
+
+/// Browse filters from a query string. Unknown or malformed values are ignored: a search is
+/// not worth an error page.
+fn parse_search(query: &str) -> Search {
+    let mut search = Search::default();
+    for pair in query.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match key {
+            "s" => search.text = percent_decode(value).chars().take(200).collect(),
+            "area" => search.area = bank::area_index(value),
+            "level" => search.level = Level::from_slug(value),
+            "saved" => search.bookmarked = value == "1",
+            _ => {}
+        }
+    }
+    search
+}
+
+fn encode_search(s: &Search) -> String {
+    let mut parts = Vec::new();
+    if !s.text.is_empty() {
+        parts.push(format!("s={}", percent_encode(&s.text)));
+    }
+    if let Some(a) = s.area.and_then(|a| bank::AREAS.get(usize::from(a))) {
+        parts.push(format!("area={}", a.id));
+    }
+    if let Some(l) = s.level {
+        parts.push(format!("level={}", l.slug()));
+    }
+    if s.bookmarked {
+        parts.push("saved=1".into());
+    }
+    parts.join("&")
+}
+
+/// Percent-encodes everything but unreserved characters, so any text survives in a fragment.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+`; malformed escapes are kept as they are, and invalid UTF-8
+/// becomes U+FFFD, so any input gives some text.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The hash (with `#`) of a route.
@@ -42,11 +134,22 @@ pub fn href(route: &Route) -> String {
         Route::Home | Route::BadLink(_) => "#/".into(),
         Route::Results => "#/results".into(),
         Route::Quiz(spec) => format!("#/quiz?{}", encode_spec(spec)),
+        Route::Browse(search) => match encode_search(search) {
+            q if q.is_empty() => "#/browse".into(),
+            q => format!("#/browse?{q}"),
+        },
+        Route::Question(i) => format!("#/q/{}", bank::QUESTIONS.get(*i).map(|q| quiz::short_code(q.id)).unwrap_or_default()),
     }
 }
 
 pub fn encode_spec(spec: &QuizSpec) -> String {
     let mut parts = Vec::new();
+    if spec.mode != Mode::Practice {
+        parts.push(format!("mode={}", spec.mode.slug()));
+        if let Some(t) = spec.mode.timer() {
+            parts.push(format!("t={t}"));
+        }
+    }
     if !spec.filters.areas.is_empty() {
         let ids: Vec<&str> = spec.filters.areas.iter().filter_map(|&a| bank::AREAS.get(usize::from(a)).map(|a| a.id)).collect();
         parts.push(format!("areas={}", ids.join(",")));
@@ -84,6 +187,8 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
     let mut named_questions = false;
     let mut seed = None;
     let mut count = None;
+    let mut mode = "practice";
+    let mut timer = None;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         match key {
@@ -105,6 +210,11 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
                     }
                 })
             }
+            "mode" => mode = value,
+            "t" => match value.parse::<u16>() {
+                Ok(t) if t > 0 => timer = Some(t),
+                _ => return Err("This quiz link has an invalid timer.".into()),
+            },
             "seed" => match value.parse::<u32>() {
                 Ok(s) => seed = Some(s),
                 Err(_) => return Err("This quiz link has an invalid seed.".into()),
@@ -113,6 +223,12 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
             _ => {}
         }
     }
+    let mode = match mode {
+        "practice" => Mode::Practice,
+        "exam" => Mode::Exam { minutes: timer },
+        "cards" => Mode::Cards { seconds: timer },
+        _ => return Err("This quiz link asks for a way of studying this version of the app does not have.".into()),
+    };
     let Some(seed) = seed else {
         return Err("This quiz link is incomplete: it has no seed.".into());
     };
@@ -123,7 +239,7 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
     filters.normalise();
     only.sort_unstable();
     only.dedup();
-    Ok(QuizSpec { filters, only, seed })
+    Ok(QuizSpec { mode, filters, only, seed })
 }
 
 #[cfg(test)]
@@ -149,11 +265,30 @@ mod tests {
             },
             only: vec![1, 5, 9],
             seed: 4_000_000_000,
+            mode: Mode::Practice,
         };
         let href = href(&Route::Quiz(spec.clone()));
         assert_eq!(parse(&href), Route::Quiz(spec));
-        let all = QuizSpec { filters: Filters { count: None, ..Filters::default() }, only: Vec::new(), seed: 0 };
+        let all = QuizSpec { filters: Filters { count: None, ..Filters::default() }, ..QuizSpec::default() };
         assert_eq!(parse(&href_of(&all)), Route::Quiz(all));
+        for mode in [Mode::Exam { minutes: Some(20) }, Mode::Exam { minutes: None }, Mode::Cards { seconds: Some(60) }, Mode::Cards { seconds: None }] {
+            let spec = QuizSpec { mode, seed: 9, filters: Filters { count: Some(5), ..Filters::default() }, ..QuizSpec::default() };
+            assert_eq!(parse(&href_of(&spec)), Route::Quiz(spec));
+        }
+    }
+
+    #[test]
+    fn browse_and_question_pages() {
+        let s = Search { text: "select_related & <b>\"N+1\"</b> ü".into(), area: Some(3), level: Some(Level::Advanced), bookmarked: true };
+        let h = href(&Route::Browse(s.clone()));
+        assert!(h.bytes().all(|b| b.is_ascii_graphic()), "{h}");
+        assert_eq!(parse(&h), Route::Browse(s));
+        assert_eq!(parse("#/browse"), Route::Browse(Search::default()));
+        assert_eq!(parse("#/browse?s=%zz%4&area=nope&level=guru"), Route::Browse(Search { text: "%zz%4".into(), ..Search::default() }));
+        assert_eq!(parse("#/browse?s=a+b%2"), Route::Browse(Search { text: "a b%2".into(), ..Search::default() }));
+        assert_eq!(parse(&href(&Route::Question(7))), Route::Question(7));
+        assert!(matches!(parse("#/q/zzzzz"), Route::BadLink(_)));
+        assert!(matches!(parse("#/q/"), Route::BadLink(_)));
     }
 
     fn href_of(spec: &QuizSpec) -> String {
@@ -181,6 +316,9 @@ mod tests {
             "#/quiz?seed=99999999999999999999",
             "#/quiz?seed=1&kinds=essay",
             "#/quiz?seed=1&q=zzzzz,yyyyy",
+            "#/quiz?seed=1&mode=speedrun",
+            "#/quiz?seed=1&mode=exam&t=0",
+            "#/quiz?seed=1&mode=exam&t=abc",
         ] {
             match parse(bad) {
                 Route::BadLink(msg) => {

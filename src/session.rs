@@ -2,33 +2,41 @@
 //! rules are tested natively and the quiz screen only renders it.
 
 use crate::model::Kind;
-use crate::quiz::{self, Item, QuizSpec, Score};
+use crate::quiz::{self, Item, Mode, QuizSpec, Score};
 
+/// One quiz being taken, in any mode. Practice and flashcards go one question at a time
+/// (answer, feedback, next); an exam lets the user move freely and change answers until it is
+/// handed in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     pub spec: QuizSpec,
     pub items: Vec<Item>,
-    /// What was picked for each question (bank choice indices), once checked.
+    /// What was picked for each question (bank choice indices): in practice and flashcards,
+    /// once checked or rated; in an exam, the current pick (`None` while unanswered).
     pub answers: Vec<Option<Vec<u8>>>,
-    /// The question being shown; `items.len()` once the quiz is over.
+    /// The question being shown; `items.len()` once a practice quiz is over.
     pub pos: usize,
-    /// The current, not yet checked, selection.
+    /// The current, not yet checked, selection (practice and flashcards).
     pub selection: Vec<u8>,
     /// When the quiz started, in ms since the epoch.
     pub started_at: f64,
-    /// Self-ratings of flashcards (see [`RATINGS`]); `None` for other kinds.
+    /// Self-ratings of cards (see [`RATINGS`]); `None` for questions graded by the app.
     pub ratings: Vec<Option<u8>>,
-    /// Whether the current flashcard's key points are shown.
+    /// Whether the current card's answer is shown.
     pub revealed: bool,
+    /// Exam questions marked for review.
+    pub marked: Vec<bool>,
+    /// Whether the exam was handed in (by the user or the timer).
+    pub submitted: bool,
 }
 
-/// How well a flashcard was answered, as in spaced-repetition apps; the first counts as wrong.
+/// How well a card was answered, as in spaced-repetition apps; the first counts as wrong.
 pub const RATINGS: [&str; 4] = ["Again", "Hard", "Good", "Easy"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
     Answering,
-    /// The current question is checked and its feedback is shown.
+    /// The current question is checked and its feedback is shown (never in an exam).
     Feedback,
     Finished,
 }
@@ -39,48 +47,105 @@ pub enum CheckError {
     NotAnswering,
 }
 
+/// What a saved quiz holds besides its spec; see `storage::SavedQuiz`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Saved {
+    pub answers: Vec<Option<Vec<u8>>>,
+    pub ratings: Vec<Option<u8>>,
+    pub marked: Vec<bool>,
+    pub pos: usize,
+    pub started_at: f64,
+}
+
 impl Session {
     pub fn new(spec: QuizSpec, now: f64) -> Session {
         let items = quiz::build(&spec);
-        let answers = vec![None; items.len()];
-        let ratings = vec![None; items.len()];
-        Session { spec, items, answers, pos: 0, selection: Vec::new(), started_at: now, ratings, revealed: false }
+        let n = items.len();
+        Session {
+            spec,
+            items,
+            answers: vec![None; n],
+            pos: 0,
+            selection: Vec::new(),
+            started_at: now,
+            ratings: vec![None; n],
+            revealed: false,
+            marked: vec![false; n],
+            submitted: false,
+        }
     }
 
-    /// Rebuilds a session from saved answers; `None` if they do not fit the quiz any more.
-    pub fn restore(
-        spec: QuizSpec,
-        answers: Vec<Option<Vec<u8>>>,
-        ratings: Vec<Option<u8>>,
-        started_at: f64,
-    ) -> Option<Session> {
-        let mut s = Session::new(spec, started_at);
-        if answers.len() != s.items.len() || !(ratings.is_empty() || ratings.len() == s.items.len()) {
+    /// Rebuilds a session from saved state; `None` if it does not fit the quiz any more.
+    pub fn restore(spec: QuizSpec, saved: Saved) -> Option<Session> {
+        let mut s = Session::new(spec, saved.started_at);
+        let n = s.items.len();
+        let fits = |len: usize| len == 0 || len == n;
+        if saved.answers.len() != n || !fits(saved.ratings.len()) || !fits(saved.marked.len()) {
             return None;
         }
-        for (i, (item, a)) in s.items.iter().zip(&answers).enumerate() {
-            let q = item.question();
-            let n = if q.kind == Kind::Flashcard { q.points.len() } else { q.choices.len() };
-            if a.as_ref().is_some_and(|a| a.iter().any(|&c| usize::from(c) >= n)) {
+        for (i, a) in saved.answers.iter().enumerate() {
+            let q = s.items[i].question();
+            let card = s.is_card(i);
+            // A card of a choice question has nothing to tick.
+            let limit = match (card, q.kind) {
+                (true, Kind::Flashcard) => q.points.len(),
+                (true, _) => 0,
+                (false, _) => q.choices.len(),
+            };
+            if a.as_ref().is_some_and(|a| a.iter().any(|&c| usize::from(c) >= limit)) {
                 return None;
             }
-            // A checked flashcard needs its rating; older saves without ratings cannot resume one.
-            let rated = ratings.get(i).copied().flatten().is_some_and(|r| usize::from(r) < RATINGS.len());
-            if q.kind == Kind::Flashcard && a.is_some() && !rated {
+            // A rated card needs its rating; older saves without ratings cannot resume one.
+            let rated = saved.ratings.get(i).copied().flatten().is_some_and(|r| usize::from(r) < RATINGS.len());
+            if card && a.is_some() && !rated {
                 return None;
             }
         }
-        if !ratings.is_empty() {
-            s.ratings = ratings;
+        if !saved.ratings.is_empty() {
+            s.ratings = saved.ratings;
         }
-        // Resume at the first unanswered question; with all answered, at the last one's
-        // feedback, so the user still sees it and finishes the quiz themselves.
-        s.pos = answers.iter().position(Option::is_none).unwrap_or(answers.len().saturating_sub(1));
-        s.answers = answers;
+        if !saved.marked.is_empty() {
+            s.marked = saved.marked;
+        }
+        s.pos = if s.is_exam() {
+            saved.pos.min(n.saturating_sub(1))
+        } else {
+            // At the first unanswered question; with all answered, at the last one's feedback,
+            // so the user still sees it and finishes the quiz themselves.
+            saved.answers.iter().position(Option::is_none).unwrap_or(n.saturating_sub(1))
+        };
+        s.answers = saved.answers;
         Some(s)
     }
 
+    /// What to save so that `restore` gives this session back.
+    pub fn saved(&self) -> Saved {
+        Saved {
+            answers: self.answers.clone(),
+            ratings: self.ratings.clone(),
+            marked: if self.is_exam() { self.marked.clone() } else { Vec::new() },
+            pos: self.pos,
+            started_at: self.started_at,
+        }
+    }
+
+    pub fn is_exam(&self) -> bool {
+        matches!(self.spec.mode, Mode::Exam { .. })
+    }
+
+    /// Whether question `i` is taken as a card: reveal the answer, then rate yourself.
+    pub fn is_card(&self, i: usize) -> bool {
+        matches!(self.spec.mode, Mode::Cards { .. }) || self.items.get(i).is_some_and(|it| it.question().kind == Kind::Flashcard)
+    }
+
+    pub fn on_card(&self) -> bool {
+        self.pos < self.items.len() && self.is_card(self.pos)
+    }
+
     pub fn phase(&self) -> Phase {
+        if self.is_exam() {
+            return if self.submitted { Phase::Finished } else { Phase::Answering };
+        }
         match self.answers.get(self.pos) {
             None => Phase::Finished,
             Some(None) => Phase::Answering,
@@ -92,20 +157,25 @@ impl Session {
         self.items.get(self.pos)
     }
 
-    fn on_flashcard(&self) -> bool {
-        self.current().is_some_and(|it| it.question().kind == Kind::Flashcard)
+    /// The choices (or key points) shown as picked for question `i`.
+    pub fn picked(&self, i: usize) -> &[u8] {
+        match self.answers.get(i) {
+            Some(Some(a)) => a,
+            _ if i == self.pos => &self.selection,
+            _ => &[],
+        }
     }
 
-    /// Shows the current flashcard's key points.
+    /// Shows the current card's answer.
     pub fn reveal(&mut self) {
-        if self.on_flashcard() && self.phase() == Phase::Answering {
+        if self.on_card() && self.phase() == Phase::Answering {
             self.revealed = true;
         }
     }
 
-    /// Records a flashcard's self-rating (an index of [`RATINGS`]) with the points ticked.
+    /// Records a card's self-rating (an index of [`RATINGS`]) with the key points ticked.
     pub fn rate(&mut self, rating: u8) -> Result<bool, CheckError> {
-        if !self.on_flashcard() || !self.revealed || self.phase() != Phase::Answering || usize::from(rating) >= RATINGS.len() {
+        if !self.on_card() || !self.revealed || self.phase() != Phase::Answering || usize::from(rating) >= RATINGS.len() {
             return Err(CheckError::NotAnswering);
         }
         let mut ticked = std::mem::take(&mut self.selection);
@@ -116,41 +186,40 @@ impl Session {
         Ok(rating > 0)
     }
 
-    /// Picks or unpicks a choice (a bank index), or ticks a revealed flashcard's key point.
-    /// Single-answer kinds keep one pick.
+    /// Picks or unpicks a choice (a bank index), or ticks a revealed open question's key point.
+    /// Single-answer kinds keep one pick. In an exam the pick is the answer at once.
     pub fn toggle(&mut self, choice: u8) {
         let Some(item) = self.current() else { return };
+        let q = item.question();
         if self.phase() != Phase::Answering {
             return;
         }
-        if item.question().kind == Kind::Flashcard {
-            if self.revealed && usize::from(choice) < item.question().points.len() {
-                match self.selection.iter().position(|&c| c == choice) {
-                    Some(i) => {
-                        self.selection.remove(i);
-                    }
-                    None => self.selection.push(choice),
-                }
+        if self.on_card() {
+            if self.revealed && q.kind == Kind::Flashcard && usize::from(choice) < q.points.len() {
+                flip(&mut self.selection, choice);
             }
             return;
         }
         if !item.order.contains(&choice) {
             return;
         }
-        if item.question().kind == Kind::Multiple {
-            if let Some(i) = self.selection.iter().position(|&c| c == choice) {
-                self.selection.remove(i);
-            } else {
-                self.selection.push(choice);
-            }
+        let mut set = self.picked(self.pos).to_vec();
+        if q.kind == Kind::Multiple {
+            flip(&mut set, choice);
         } else {
-            self.selection = vec![choice];
+            set = vec![choice];
+        }
+        if self.is_exam() {
+            set.sort_unstable();
+            self.answers[self.pos] = (!set.is_empty()).then_some(set);
+        } else {
+            self.selection = set;
         }
     }
 
     /// Locks in the selection; returns whether it was right.
     pub fn check(&mut self) -> Result<bool, CheckError> {
-        if self.phase() != Phase::Answering || self.on_flashcard() {
+        if self.phase() != Phase::Answering || self.on_card() || self.is_exam() {
             return Err(CheckError::NotAnswering);
         }
         if self.selection.is_empty() {
@@ -165,7 +234,7 @@ impl Session {
 
     /// "I don't know": reveals the answer and counts as wrong (an empty pick).
     pub fn dont_know(&mut self) -> Result<(), CheckError> {
-        if self.phase() != Phase::Answering || self.on_flashcard() {
+        if self.phase() != Phase::Answering || self.on_card() || self.is_exam() {
             return Err(CheckError::NotAnswering);
         }
         self.selection.clear();
@@ -175,7 +244,7 @@ impl Session {
 
     /// Picks or unpicks the choice shown at position `k` (0-based), as the keys 1–9 do.
     pub fn toggle_shown(&mut self, k: usize) {
-        if self.on_flashcard() {
+        if self.on_card() {
             // Key points are shown in bank order.
             if let Ok(k) = u8::try_from(k) {
                 self.toggle(k);
@@ -185,19 +254,65 @@ impl Session {
         }
     }
 
-    /// Moves on after feedback. Does nothing while answering.
+    /// Moves on after feedback. Does nothing while answering, or in an exam (see `go_to`).
     pub fn next(&mut self) {
-        if self.phase() == Phase::Feedback {
+        if !self.is_exam() && self.phase() == Phase::Feedback {
             self.pos += 1;
             self.selection.clear();
             self.revealed = false;
         }
     }
 
+    /// Exam: shows question `i`.
+    pub fn go_to(&mut self, i: usize) {
+        if self.is_exam() && !self.submitted && i < self.items.len() {
+            self.pos = i;
+        }
+    }
+
+    /// Exam: marks or unmarks the current question for review.
+    pub fn toggle_mark(&mut self) {
+        if self.is_exam() && !self.submitted {
+            if let Some(m) = self.marked.get_mut(self.pos) {
+                *m = !*m;
+            }
+        }
+    }
+
+    /// Exam: how many questions have no answer yet.
+    pub fn unanswered(&self) -> usize {
+        self.answers.iter().filter(|a| a.is_none()).count()
+    }
+
+    /// Exam: hands the quiz in; unanswered questions count as wrong.
+    pub fn submit(&mut self) -> Result<(), CheckError> {
+        if !self.is_exam() || self.submitted {
+            return Err(CheckError::NotAnswering);
+        }
+        self.submitted = true;
+        Ok(())
+    }
+
+    /// Exam: when the countdown ends, in ms since the epoch.
+    pub fn deadline(&self) -> Option<f64> {
+        match self.spec.mode {
+            Mode::Exam { minutes: Some(m) } => Some(self.started_at + f64::from(m) * 60_000.0),
+            _ => None,
+        }
+    }
+
+    /// Hands the exam in if its time is up at `now`; returns whether it did.
+    pub fn expire(&mut self, now: f64) -> bool {
+        self.deadline().is_some_and(|d| now >= d) && self.submit().is_ok()
+    }
+
     pub fn is_right(&self, index: usize) -> Option<bool> {
-        let picked = self.answers.get(index)?.as_ref()?;
-        let q = self.items[index].question();
-        if q.kind == Kind::Flashcard {
+        let q = self.items.get(index)?.question();
+        let Some(picked) = self.answers.get(index)?.as_ref() else {
+            // An exam question left blank is wrong once the exam is handed in.
+            return (self.is_exam() && self.submitted).then_some(false);
+        };
+        if self.is_card(index) {
             // Self-graded: anything but "Again" counts as known.
             return Some(self.ratings.get(index).copied().flatten().is_some_and(|r| r > 0));
         }
@@ -210,13 +325,22 @@ impl Session {
     }
 }
 
+fn flip(set: &mut Vec<u8>, item: u8) {
+    match set.iter().position(|&c| c == item) {
+        Some(i) => {
+            set.remove(i);
+        }
+        None => set.push(item),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::quiz::Filters;
 
     fn session(n: u16) -> Session {
-        Session::new(QuizSpec { filters: Filters { count: Some(n), ..Filters::default() }, only: Vec::new(), seed: 21 }, 1000.0)
+        Session::new(QuizSpec { filters: Filters { count: Some(n), ..Filters::default() }, seed: 21, ..QuizSpec::default() }, 1000.0)
     }
 
     fn wrong_choice(s: &Session) -> u8 {
@@ -252,7 +376,7 @@ mod tests {
 
     #[test]
     fn single_choice_keeps_one_pick_and_multiple_toggles() {
-        let mut s = Session::new(QuizSpec { filters: Filters::default(), only: Vec::new(), seed: 2 }, 0.0);
+        let mut s = Session::new(QuizSpec { seed: 2, ..QuizSpec::default() }, 0.0);
         s.items.retain(|it| it.question().kind == Kind::Single);
         s.answers.truncate(s.items.len());
         let order = s.items[0].order.clone();
@@ -260,7 +384,7 @@ mod tests {
         s.toggle(order[1]);
         assert_eq!(s.selection, vec![order[1]]);
 
-        let mut m = Session::new(QuizSpec { filters: Filters::default(), only: Vec::new(), seed: 2 }, 0.0);
+        let mut m = Session::new(QuizSpec { seed: 2, ..QuizSpec::default() }, 0.0);
         m.items.retain(|it| it.question().kind == Kind::Multiple);
         let order = m.items[0].order.clone();
         m.toggle(order[0]);
@@ -289,7 +413,7 @@ mod tests {
 
     fn cards() -> Session {
         let filters = Filters { kinds: vec![Kind::Flashcard], count: Some(3), ..Filters::default() };
-        Session::new(QuizSpec { filters, only: Vec::new(), seed: 5 }, 0.0)
+        Session::new(QuizSpec { filters, seed: 5, ..QuizSpec::default() }, 0.0)
     }
 
     #[test]
@@ -317,9 +441,9 @@ mod tests {
         s.next();
         assert_eq!(s.score(), Score { right: 1, total: 3 });
         // Resuming needs the ratings of the cards already answered.
-        let again = Session::restore(s.spec.clone(), s.answers.clone(), s.ratings.clone(), 0.0).unwrap();
+        let again = Session::restore(s.spec.clone(), s.saved()).unwrap();
         assert_eq!((again.pos, again.score().right), (2, 1));
-        assert!(Session::restore(s.spec.clone(), s.answers.clone(), Vec::new(), 0.0).is_none());
+        assert!(Session::restore(s.spec.clone(), Saved { ratings: Vec::new(), ..s.saved() }).is_none());
     }
 
     #[test]
@@ -337,13 +461,101 @@ mod tests {
         }
         assert_eq!(s.check(), Ok(true));
         s.next();
-        let r = Session::restore(s.spec.clone(), s.answers.clone(), Vec::new(), s.started_at).unwrap();
+        let answers = |a: Vec<Option<Vec<u8>>>| Saved { answers: a, ..Saved::default() };
+        let r = Session::restore(s.spec.clone(), answers(s.answers.clone())).unwrap();
         assert_eq!(r.pos, 1);
         assert_eq!(r.score().right, 1);
-        assert!(Session::restore(s.spec.clone(), vec![None; 2], Vec::new(), 0.0).is_none());
+        assert!(Session::restore(s.spec.clone(), answers(vec![None; 2])).is_none());
         let all: Vec<_> = s.items.iter().map(|it| Some(vec![it.question().answer[0]])).collect();
-        let done = Session::restore(s.spec.clone(), all, Vec::new(), 0.0).unwrap();
+        let done = Session::restore(s.spec.clone(), answers(all)).unwrap();
         assert_eq!((done.pos, done.phase()), (3, Phase::Feedback));
-        assert!(Session::restore(s.spec.clone(), vec![Some(vec![99]), None, None, None], Vec::new(), 0.0).is_none());
+        assert!(Session::restore(s.spec.clone(), answers(vec![Some(vec![99]), None, None, None])).is_none());
+    }
+
+    fn exam(n: u16, minutes: Option<u16>) -> Session {
+        let spec = QuizSpec { mode: Mode::Exam { minutes }, filters: Filters { count: Some(n), ..Filters::default() }, seed: 8, ..QuizSpec::default() };
+        Session::new(spec, 10_000.0)
+    }
+
+    fn right_choice(s: &Session) -> u8 {
+        s.current().unwrap().question().answer[0]
+    }
+
+    #[test]
+    fn an_exam_moves_freely_changes_answers_and_grades_on_submit() {
+        let mut s = exam(4, None);
+        assert_eq!(s.check(), Err(CheckError::NotAnswering), "no checking in an exam");
+        assert_eq!(s.dont_know(), Err(CheckError::NotAnswering));
+        let w = wrong_choice(&s);
+        s.toggle(w);
+        assert_eq!(s.answers[0], Some(vec![w]), "a pick is the answer at once");
+        assert_eq!(s.is_right(0), Some(false));
+        let r = right_choice(&s);
+        if s.current().unwrap().question().kind == Kind::Multiple {
+            s.toggle(w);
+            for &c in s.current().unwrap().question().answer {
+                s.toggle(c);
+            }
+        } else {
+            s.toggle(r);
+        }
+        assert_eq!(s.is_right(0), Some(true), "answers can change until submit");
+        s.go_to(3);
+        assert_eq!(s.pos, 3);
+        s.toggle_mark();
+        s.go_to(99);
+        assert_eq!(s.pos, 3);
+        s.next(); // feedback-only: nothing in an exam
+        assert_eq!((s.pos, s.phase()), (3, Phase::Answering));
+        assert_eq!(s.unanswered(), 3);
+        assert_eq!(s.is_right(1), None, "blank is not yet wrong");
+        let saved = s.saved();
+        assert_eq!(saved.marked, vec![false, false, false, true]);
+        let back = Session::restore(s.spec.clone(), saved).unwrap();
+        assert_eq!((back.pos, back.answers.clone(), back.marked.clone()), (3, s.answers.clone(), s.marked.clone()));
+        assert_eq!(s.submit(), Ok(()));
+        assert_eq!(s.phase(), Phase::Finished);
+        assert_eq!(s.submit(), Err(CheckError::NotAnswering));
+        assert_eq!(s.is_right(1), Some(false), "blank counts as wrong once handed in");
+        assert_eq!(s.score(), Score { right: 1, total: 4 });
+        s.go_to(0);
+        s.toggle(w);
+        assert_eq!(s.pos, 3, "nothing changes after submit");
+        assert!(s.items.iter().all(|it| it.question().kind.auto_graded()));
+    }
+
+    #[test]
+    fn the_exam_timer_hands_it_in() {
+        let mut untimed = exam(2, None);
+        assert_eq!(untimed.deadline(), None);
+        assert!(!untimed.expire(f64::MAX));
+        let mut s = exam(2, Some(10));
+        assert_eq!(s.deadline(), Some(10_000.0 + 600_000.0));
+        assert!(!s.expire(609_999.0));
+        assert!(s.expire(610_000.0));
+        assert_eq!(s.phase(), Phase::Finished);
+        assert!(!s.expire(700_000.0), "only once");
+    }
+
+    #[test]
+    fn any_question_can_be_a_card() {
+        let spec = QuizSpec { mode: Mode::Cards { seconds: Some(30) }, filters: Filters { count: None, ..Filters::default() }, seed: 4, ..QuizSpec::default() };
+        let mut s = Session::new(spec, 0.0);
+        assert_eq!(s.items.len(), crate::bank::QUESTIONS.len());
+        let choice = s.items.iter().position(|it| it.question().kind == Kind::Single).unwrap();
+        s.pos = choice;
+        assert!(s.on_card());
+        assert_eq!(s.check(), Err(CheckError::NotAnswering));
+        s.reveal();
+        s.toggle_shown(0); // a choice question has no key points to tick
+        assert!(s.selection.is_empty());
+        assert_eq!(s.rate(3), Ok(true));
+        assert_eq!(s.answers[choice], Some(Vec::new()));
+        assert_eq!(s.is_right(choice), Some(true));
+        // Resuming checks that such a card has nothing ticked.
+        let mut bad = s.saved();
+        bad.answers[choice] = Some(vec![0]);
+        assert!(Session::restore(s.spec.clone(), bad).is_none());
+        assert!(Session::restore(s.spec.clone(), s.saved()).is_some());
     }
 }

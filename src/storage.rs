@@ -13,7 +13,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::session::Session;
+use crate::session::{Saved, Session};
 
 pub const KEY: &str = "django-quiz";
 pub const BACKUP_PREFIX: &str = "django-quiz.backup.";
@@ -30,6 +30,13 @@ pub struct QuizRecord {
     pub quiz: String,
     pub seconds: u32,
     pub answers: Vec<AnswerRecord>,
+    /// An exam handed in by its timer rather than by the user.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub timed_out: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -59,6 +66,22 @@ pub struct SavedQuiz {
     /// Flashcard self-ratings, one per question (added within version 1: may be absent).
     #[serde(default)]
     pub ratings: Vec<Option<u8>>,
+    /// Exam questions marked for review (empty outside exams).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marked: Vec<bool>,
+    /// The question on screen (exams resume there; other modes at the first unanswered).
+    #[serde(default)]
+    pub pos: usize,
+}
+
+impl SavedQuiz {
+    pub fn new(quiz: String, s: Saved) -> SavedQuiz {
+        SavedQuiz { quiz, started_at: s.started_at, answers: s.answers, ratings: s.ratings, marked: s.marked, pos: s.pos }
+    }
+
+    pub fn state(self) -> Saved {
+        Saved { answers: self.answers, ratings: self.ratings, marked: self.marked, pos: self.pos, started_at: self.started_at }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -67,6 +90,9 @@ pub struct Progress {
     pub history: Vec<QuizRecord>,
     #[serde(default)]
     pub current: Option<SavedQuiz>,
+    /// Ids of bookmarked questions, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bookmarks: Vec<String>,
 }
 
 /// The stored document: the version travels with the data.
@@ -78,7 +104,20 @@ struct Envelope<'a> {
 }
 
 impl Progress {
-    pub fn record(&mut self, session: &Session, now: f64) {
+    pub fn is_bookmarked(&self, id: &str) -> bool {
+        self.bookmarks.iter().any(|b| b == id)
+    }
+
+    pub fn toggle_bookmark(&mut self, id: &str) {
+        match self.bookmarks.iter().position(|b| b == id) {
+            Some(i) => {
+                self.bookmarks.remove(i);
+            }
+            None => self.bookmarks.push(id.to_owned()),
+        }
+    }
+
+    pub fn record(&mut self, session: &Session, now: f64, timed_out: bool) {
         let answers = session
             .items
             .iter()
@@ -91,7 +130,7 @@ impl Progress {
             })
             .collect();
         let seconds = ((now - session.started_at) / 1000.0).clamp(0.0, f64::from(u32::MAX)) as u32;
-        self.history.push(QuizRecord { at: now, quiz: crate::route::encode_spec(&session.spec), seconds, answers });
+        self.history.push(QuizRecord { at: now, quiz: crate::route::encode_spec(&session.spec), seconds, answers, timed_out });
         if self.history.len() > MAX_HISTORY {
             let extra = self.history.len() - MAX_HISTORY;
             self.history.drain(..extra);
@@ -252,7 +291,7 @@ impl BrowserStorage {
 fn js_reason(e: &wasm_bindgen::JsValue) -> String {
     use wasm_bindgen::JsCast;
     match e.dyn_ref::<js_sys::Error>() {
-        Some(err) if String::from(err.name()) == "QuotaExceededError" => "storage is full".into(),
+        Some(err) if err.name() == "QuotaExceededError" => "storage is full".into(),
         Some(err) => String::from(err.message()),
         None => "storage refused the write".into(),
     }
@@ -300,8 +339,17 @@ mod tests {
                 quiz: "n=5&seed=1".into(),
                 seconds: 30,
                 answers: vec![AnswerRecord { id: "orm-x".into(), picked: vec![1], correct: true, rating: None }],
+                timed_out: true,
             }],
-            current: None,
+            current: Some(SavedQuiz {
+                quiz: "mode=exam&t=5&n=2&seed=3".into(),
+                started_at: 2.0,
+                answers: vec![Some(vec![0]), None],
+                ratings: vec![None, None],
+                marked: vec![false, true],
+                pos: 1,
+            }),
+            bookmarks: vec!["orm-x".into(), "views-y".into()],
         }
     }
 
@@ -395,22 +443,33 @@ mod tests {
             quiz: String::new(),
             seconds: 1,
             answers: answers.iter().map(|(id, ok)| AnswerRecord { id: (*id).into(), picked: vec![0], correct: *ok, rating: None }).collect(),
+            timed_out: false,
         };
         let p = Progress {
             history: vec![rec(1.0, &[("a", false), ("b", false), ("c", true)]), rec(2.0, &[("a", true), ("d", false)])],
-            current: None,
+            ..Progress::default()
         };
         assert_eq!(p.mistakes(), vec!["d", "b"]);
         assert!(p.has_seen("c") && !p.has_seen("e"));
     }
 
     #[test]
+    fn bookmarks_toggle() {
+        let mut p = Progress::default();
+        p.toggle_bookmark("a");
+        p.toggle_bookmark("b");
+        p.toggle_bookmark("a");
+        assert_eq!(p.bookmarks, vec!["b"]);
+        assert!(p.is_bookmarked("b") && !p.is_bookmarked("a"));
+    }
+
+    #[test]
     fn history_is_capped() {
         use crate::quiz::{Filters, QuizSpec};
         let mut p = Progress::default();
-        let s = Session::new(QuizSpec { filters: Filters { count: Some(2), ..Filters::default() }, only: Vec::new(), seed: 1 }, 0.0);
+        let s = Session::new(QuizSpec { filters: Filters { count: Some(2), ..Filters::default() }, seed: 1, ..QuizSpec::default() }, 0.0);
         for i in 0..(MAX_HISTORY + 5) {
-            p.record(&s, i as f64 * 1000.0);
+            p.record(&s, i as f64 * 1000.0, false);
         }
         assert_eq!(p.history.len(), MAX_HISTORY);
         assert_eq!(p.history[0].at, 5000.0);

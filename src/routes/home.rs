@@ -1,23 +1,33 @@
-//! Home: choose topic areas, levels and a question count, see how many questions match, start.
-//! Also lists recent results and offers to resume an unfinished quiz.
+//! Home: choose how to study (practice, mock interview, flashcards), topic areas, levels, kinds
+//! and a question count, see how many questions match, start. Also offers to resume an
+//! unfinished quiz, to review mistakes and bookmarks, and lists recent results.
 
 use leptos::prelude::*;
 
 use crate::app::{self, AppState};
 use crate::bank::{AREAS, QUESTIONS};
 use crate::model::{Kind, Level};
-use crate::quiz::{Filters, QuizSpec, COUNTS};
+use crate::quiz::{Filters, Mode, QuizSpec, CARD_SECONDS, COUNTS, EXAM_MINUTES};
 use crate::route::{self, Route};
 use crate::ui;
 
-/// The filters of the last quiz, so "start another" keeps the user's choices.
-fn last_filters(state: AppState) -> Filters {
+/// The mode and filters of the last quiz, so "start another" keeps the user's choices.
+fn last_choice(state: AppState) -> (Mode, Filters) {
     state
         .progress
         .with_untracked(|p| p.history.last().and_then(|r| route::parse_spec(&r.quiz).ok()))
-        .map(|s| s.filters)
-        .unwrap_or(Filters { count: Some(10), ..Filters::default() })
+        // A quiz of named questions (mistakes, bookmarks) says little about what comes next.
+        .filter(|s| s.only.is_empty())
+        .map(|s| (s.mode, s.filters))
+        .unwrap_or((Mode::Practice, Filters { count: Some(10), ..Filters::default() }))
 }
+
+/// The modes offered, each with its default timer and a line saying what it is.
+const MODES: [(Mode, &str); 3] = [
+    (Mode::Practice, "See the answer and explanation after each question."),
+    (Mode::Exam { minutes: Some(20) }, "Timed, no hints; jump between questions and hand in at the end."),
+    (Mode::Cards { seconds: None }, "Answer aloud, reveal, and rate how well you knew it."),
+];
 
 fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
     if let Some(i) = list.iter().position(|x| *x == item) {
@@ -58,11 +68,14 @@ where
 #[component]
 pub fn Home() -> impl IntoView {
     let state = AppState::get();
-    let filters = RwSignal::new(last_filters(state));
+    let (mode, filters) = last_choice(state);
+    let filters = RwSignal::new(filters);
+    let mode = RwSignal::new(mode);
     let unseen = RwSignal::new(false);
     // The questions a quiz started now would draw from.
     let pool = Memo::new(move |_| {
-        let all = filters.with(|f| f.matching());
+        let m = mode.get();
+        let all = filters.with(|f| f.matching(m));
         if unseen.get() {
             state.progress.with(|p| all.into_iter().filter(|&i| !p.has_seen(QUESTIONS[i].id)).collect())
         } else {
@@ -86,7 +99,7 @@ pub fn Home() -> impl IntoView {
         f.normalise();
         // "Not seen yet" depends on this browser's history, so the quiz names its questions.
         let only = if unseen.get_untracked() { pool.get_untracked() } else { Vec::new() };
-        app::go(&Route::Quiz(QuizSpec { filters: f, only, seed: new_seed() }));
+        app::go(&Route::Quiz(QuizSpec { mode: mode.get_untracked(), filters: f, only, seed: new_seed() }));
     };
 
     let area_chips = AREAS
@@ -135,6 +148,53 @@ pub fn Home() -> impl IntoView {
         })
         .collect_view();
 
+    let mode_cards = MODES
+        .into_iter()
+        .map(|(m, what)| {
+            view! {
+                <label class="mode">
+                    <input
+                        type="radio"
+                        name="mode"
+                        prop:checked=move || mode.with(|cur| cur.slug() == m.slug())
+                        on:change=move |_| mode.set(m)
+                    />
+                    <span><strong>{m.title()}</strong><small>{what}</small></span>
+                </label>
+            }
+        })
+        .collect_view();
+    // The countdown choices of the chosen mode: minutes per exam or seconds per card.
+    let timer_chips = move || {
+        let m = mode.get();
+        type Make = fn(Option<u16>) -> Mode;
+        let (label, values, unit, make): (&str, &[u16], &str, Make) = match m {
+            Mode::Practice => return None,
+            Mode::Exam { .. } => ("Time limit", &EXAM_MINUTES, "min", |t| Mode::Exam { minutes: t }),
+            Mode::Cards { .. } => ("Time to answer each card", &CARD_SECONDS, "s", |t| Mode::Cards { seconds: t }),
+        };
+        let chips = values
+            .iter()
+            .map(|&v| Some(v))
+            .chain([None])
+            .map(|t| {
+                let text = t.map_or_else(|| "No timer".to_owned(), |v| format!("{v}\u{a0}{unit}"));
+                view! {
+                    <label class="chip">
+                        <input type="radio" name="timer" prop:checked=move || mode.get().timer() == t on:change=move |_| mode.set(make(t)) />
+                        <span>{text}</span>
+                    </label>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <fieldset>
+                <legend>{label}</legend>
+                <div class="chips">{chips}</div>
+            </fieldset>
+        })
+    };
+
     view! {
         <section class="intro">
             <h1 tabindex="-1" node_ref=heading>"Practise for your Django interview"</h1>
@@ -145,7 +205,13 @@ pub fn Home() -> impl IntoView {
         </section>
         <Resume />
         <Mistakes />
+        <Bookmarks />
         <form class="card setup" on:submit=start>
+            <fieldset>
+                <legend>"How to study"</legend>
+                <div class="modes">{mode_cards}</div>
+            </fieldset>
+            {timer_chips}
             <fieldset>
                 <legend>"Topics " <span class="hint">"(none ticked means all)"</span></legend>
                 <div class="chips">{area_chips}</div>
@@ -155,7 +221,11 @@ pub fn Home() -> impl IntoView {
                 <div class="chips">{level_chips}</div>
             </fieldset>
             <fieldset>
-                <legend>"Kinds " <span class="hint">"(none ticked means all)"</span></legend>
+                <legend>"Kinds " <span class="hint">{move || match mode.get() {
+                    Mode::Practice => "(none ticked means all but open questions)",
+                    Mode::Exam { .. } => "(a mock interview has no open questions)",
+                    Mode::Cards { .. } => "(none ticked means all)",
+                }}</span></legend>
                 <div class="chips">{kind_chips}</div>
             </fieldset>
             <fieldset>
@@ -174,7 +244,11 @@ pub fn Home() -> impl IntoView {
                     }}
                 </p>
                 <button type="submit" class="primary" disabled=move || matching.get() == 0>
-                    "Start quiz"
+                    {move || match mode.get() {
+                        Mode::Practice => "Start quiz",
+                        Mode::Exam { .. } => "Start mock interview",
+                        Mode::Cards { .. } => "Start flashcards",
+                    }}
                 </button>
             </div>
         </form>
@@ -196,7 +270,36 @@ pub fn mistakes_route(state: AppState) -> Option<Route> {
     }
     only.sort_unstable();
     let filters = Filters { count: None, ..Filters::default() };
-    Some(Route::Quiz(QuizSpec { filters, only, seed: new_seed() }))
+    Some(Route::Quiz(QuizSpec { filters, only, seed: new_seed(), ..QuizSpec::default() }))
+}
+
+/// Offers a quiz of the bookmarked questions.
+#[component]
+fn Bookmarks() -> impl IntoView {
+    let state = AppState::get();
+    move || {
+        let only: Vec<usize> = state.progress.with(|p| p.bookmarks.iter().filter_map(|id| crate::bank::position(id)).collect());
+        (!only.is_empty()).then(|| {
+            let n = only.len();
+            let label = if n == 1 { "1 bookmarked question".to_owned() } else { format!("{n} bookmarked questions") };
+            let quiz = move |_| {
+                let mut only = only.clone();
+                only.sort_unstable();
+                let filters = Filters { count: None, ..Filters::default() };
+                app::go(&Route::Quiz(QuizSpec { filters, only, seed: new_seed(), ..QuizSpec::default() }));
+            };
+            let browse = route::href(&Route::Browse(route::Search { bookmarked: true, ..route::Search::default() }));
+            view! {
+                <div class="card resume">
+                    <p>{label}</p>
+                    <div class="actions">
+                        <a class="button" href=browse>"See them"</a>
+                        <button type="button" on:click=quiz>"Quiz them"</button>
+                    </div>
+                </div>
+            }
+        })
+    }
 }
 
 /// Offers a review of the questions answered wrong most recently.

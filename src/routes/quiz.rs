@@ -1,67 +1,42 @@
-//! The quiz screen: one question at a time, Check, feedback with explanation and docs link,
-//! Next; the last Next records the result and opens the results screen. Every check is saved,
-//! so a reload resumes the quiz where it was.
+//! The practice and flashcard screen: one question at a time. Practice: Check, feedback with
+//! explanation and docs link, Next. Flashcards: think, reveal, rate yourself, with an optional
+//! countdown per card. The last Next records the result and opens the results screen. Every
+//! answer is saved, so a reload resumes the quiz where it was.
 
 use leptos::prelude::*;
 
-use crate::app::{self, AppState};
+use crate::app::AppState;
 use crate::model::Kind;
-use crate::quiz::QuizSpec;
-use crate::route::{self, Route};
+use crate::quiz::{Mode, QuizSpec};
+use crate::routes::parts::{self, docs_link, right_answer};
 use crate::session::{CheckError, Phase, Session, RATINGS};
-use crate::storage::SavedQuiz;
 use crate::ui;
-
-/// Resumes the saved quiz when the link is the same quiz, otherwise starts it afresh.
-fn start_or_resume(state: AppState, spec: QuizSpec, query: &str) -> Session {
-    let saved = state.progress.with_untracked(|p| p.current.clone()).filter(|c| c.quiz == query);
-    if let Some(s) = saved.and_then(|c| Session::restore(spec.clone(), c.answers, c.ratings, c.started_at)) {
-        return s;
-    }
-    let session = Session::new(spec, app::now());
-    save(state, &session, query);
-    session
-}
-
-fn save(state: AppState, session: &Session, query: &str) {
-    let saved = SavedQuiz {
-        quiz: query.to_owned(),
-        started_at: session.started_at,
-        answers: session.answers.clone(),
-        ratings: session.ratings.clone(),
-    };
-    state.update(|p| p.current = Some(saved));
-}
 
 #[component]
 pub fn Quiz(spec: QuizSpec) -> impl IntoView {
     let state = AppState::get();
-    let query = route::encode_spec(&spec);
-    let session = RwSignal::new(start_or_resume(state, spec, &query));
-    let query = StoredValue::new(query);
+    let card_seconds = match spec.mode {
+        Mode::Cards { seconds } => seconds,
+        _ => None,
+    };
+    let session = RwSignal::new(parts::start_or_resume(state, spec));
     let total = session.with_untracked(|s| s.items.len());
     if total == 0 {
-        return view! {
-            <section class="card narrow">
-                <h1>"No questions match this quiz"</h1>
-                <p>"The topics and levels it asks for have no questions in this version of the bank."</p>
-                <a class="button primary" href="#/">"Choose another quiz"</a>
-            </section>
-        }
-        .into_any();
+        return parts::empty_quiz();
     }
     let pos = Memo::new(move |_| session.with(|s| s.pos));
     let phase = Memo::new(move |_| session.with(|s| s.phase()));
     let hint = RwSignal::new(false);
     let button: NodeRef<leptos::html::Button> = NodeRef::new();
 
-    let on_card = Memo::new(move |_| session.with(|s| s.current().is_some_and(|it| it.question().kind == Kind::Flashcard)));
+    let on_card = Memo::new(move |_| session.with(Session::on_card));
     let revealed = Memo::new(move |_| session.with(|s| s.revealed));
+    let current_id = move || session.with_untracked(|s| s.current().map(|it| it.question().id));
     // After any answer (check, "I don't know", a rating): save it, and keep focus on the main
     // button, which has become "Next"; the disabled choices would drop focus to <body>.
     let answered = move || {
         hint.set(false);
-        session.with_untracked(|s| query.with_value(|q| save(state, s, q)));
+        session.with_untracked(|s| parts::save(state, s));
         if let Some(b) = button.get_untracked() {
             let _ = b.focus();
         }
@@ -81,13 +56,35 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
         Phase::Feedback => {
             session.update(Session::next);
             if phase.get_untracked() == Phase::Finished {
-                let now = app::now();
-                session.with_untracked(|s| state.update(|p| p.record(s, now)));
-                app::go(&Route::Results);
+                session.with_untracked(|s| parts::finish(state, s, false));
             }
         }
-        Phase::Finished => app::go(&Route::Results),
+        Phase::Finished => crate::app::go(&crate::route::Route::Results),
     };
+
+    // The optional countdown of a card: it restarts with each card and, when it runs out,
+    // shows the answer.
+    let card_started = RwSignal::new(crate::app::now());
+    let time_up = RwSignal::new(false);
+    Effect::new(move |_| {
+        pos.track();
+        card_started.set(crate::app::now());
+        time_up.set(false);
+    });
+    let left = card_seconds.map(|secs| {
+        let now = parts::ticking_now(250);
+        let left = Memo::new(move |_| {
+            let gone = ((now.get() - card_started.get()) / 1000.0).max(0.0) as u32;
+            u32::from(secs).saturating_sub(gone)
+        });
+        Effect::new(move |_| {
+            if left.get() == 0 && phase.get_untracked() == Phase::Answering && !revealed.get_untracked() {
+                session.update(Session::reveal);
+                time_up.set(true);
+            }
+        });
+        left
+    });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -117,6 +114,11 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
         } else if key == " " && on_card.get_untracked() && !revealed.get_untracked() {
             ev.prevent_default();
             session.update(Session::reveal);
+        } else if key == "B" {
+            ev.prevent_default();
+            if let Some(id) = current_id() {
+                state.update(|p| p.toggle_bookmark(id));
+            }
         } else if key == "?" {
             ev.prevent_default();
             help.update(|h| *h = !*h);
@@ -141,15 +143,30 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
         }
     };
     let button_label = move || match phase.get() {
-        Phase::Answering if on_card.get() => "Show the key points",
+        Phase::Answering if on_card.get() => {
+            let open = session.with(|s| s.current().is_some_and(|it| it.question().kind == Kind::Flashcard));
+            if open { "Show the key points" } else { "Show the answer" }
+        }
         Phase::Answering => "Check",
         Phase::Feedback if pos.get() + 1 == total => "See results",
         _ => "Next question",
     };
 
+    let countdown = left.map(|left| {
+        view! {
+            <p class="timer" class:urgent=move || { left.get() <= 10 } role="timer" aria-label="Time to answer"
+                hidden=move || revealed.get() || phase.get() != Phase::Answering>
+                {move || parts::clock(left.get())}
+            </p>
+        }
+    });
+
     view! {
         <div class="quiz-top">
-            <p class="counter">{move || format!("Question {} of {total}", pos.get().min(total - 1) + 1)}</p>
+            <div class="top-row">
+                <p class="counter">{move || format!("Question {} of {total}", pos.get().min(total - 1) + 1)}</p>
+                {countdown}
+            </div>
             <div
                 class="progress"
                 role="progressbar"
@@ -167,13 +184,15 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
         <form class="card question" on:submit=on_submit on:keydown=on_key>
             {move || {
                 let p = pos.get().min(total - 1);
-                if session.with_untracked(|s| s.items[p].question().kind == Kind::Flashcard) {
+                if session.with_untracked(|s| s.is_card(p)) {
                     card_view(session, phase, revealed, p).into_any()
                 } else {
-                    question_view(session, phase, p).into_any()
+                    let shown = Signal::derive(move || phase.get() == Phase::Feedback);
+                    parts::question_view(session, p, shown).into_any()
                 }
             }}
             <div class="live" role="status" aria-live="polite">
+                {move || time_up.get().then(|| view! { <p class="hint-msg">"Time is up."</p> })}
                 {move || hint.get().then(|| view! { <p class="hint-msg">"Choose an answer first."</p> })}
                 {move || (phase.get() == Phase::Feedback).then(|| feedback_view(session, pos.get()))}
             </div>
@@ -203,7 +222,8 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
                 <dl class="shortcuts">
                     <dt><kbd>"1"</kbd>"–"<kbd>"9"</kbd>" or "<kbd>"a"</kbd>"–"<kbd>"i"</kbd></dt><dd>"choose an answer"</dd>
                     <dt><kbd>"Enter"</kbd></dt><dd>"check, then go to the next question"</dd>
-                    <dt><kbd>"Space"</kbd></dt><dd>"show the key points of an open question"</dd>
+                    <dt><kbd>"Space"</kbd></dt><dd>"show the answer of a flashcard or open question"</dd>
+                    <dt><kbd>"Shift"</kbd>" + "<kbd>"B"</kbd></dt><dd>"bookmark the question"</dd>
                     <dt><kbd>"Tab"</kbd></dt><dd>"move between choices and buttons"</dd>
                     <dt><kbd>"?"</kbd></dt><dd>"show or hide this list"</dd>
                 </dl>
@@ -213,102 +233,58 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
     .into_any()
 }
 
-fn question_view(session: RwSignal<Session>, phase: Memo<Phase>, p: usize) -> impl IntoView {
-    let item = session.with_untracked(|s| s.items[p].clone());
-    let q = item.question();
-    let multiple = q.kind == Kind::Multiple;
-    let heading = NodeRef::new();
-    ui::focus_heading(heading);
-    let choices = item
-        .order
-        .iter()
-        .map(|&c| {
-            let picked = move || {
-                session.with(|s| match &s.answers[p] {
-                    Some(a) => a.contains(&c),
-                    None => s.selection.contains(&c),
-                })
-            };
-            let shown = move || phase.get() == Phase::Feedback;
-            let correct = q.answer.contains(&c);
-            view! {
-                <label
-                    class="choice"
-                    class:picked=picked
-                    class:correct=move || shown() && correct
-                    class:wrong=move || shown() && !correct && picked()
-                >
-                    <input
-                        type=if multiple { "checkbox" } else { "radio" }
-                        name="choice"
-                        prop:checked=picked
-                        disabled=shown
-                        on:change=move |_| session.update(|s| s.toggle(c))
-                    />
-                    <span class="text">{ui::rich(q.choices[usize::from(c)])}</span>
-                    {move || (shown() && correct).then(|| view! { <span class="tag ok">"Correct answer"</span> })}
-                    {move || (shown() && !correct && picked()).then(|| view! { <span class="tag no">"Your answer"</span> })}
-                </label>
-            }
-        })
-        .collect_view();
-    let how = match q.kind {
-        Kind::Multiple => "Select all that apply.",
-        Kind::TrueFalse => "True or false?",
-        _ => "Choose one.",
-    };
-    view! {
-        <p class="meta">
-            <span>{crate::bank::area_title(q.area)}</span>
-            <span>{q.level.title()}</span>
-        </p>
-        <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(q.prompt)}</h1>
-        {q.code.map(ui::code_block)}
-        <fieldset class="choices">
-            <legend>{how}</legend>
-            {choices}
-        </fieldset>
-    }
-}
-
-/// An open question: answer aloud, show the key points, tick those covered, rate yourself.
+/// A card: an open question (answer aloud, then tick the key points covered) or any other
+/// question studied as a flashcard (think of the answer, then see the right choices). Either
+/// way the user then rates themself.
 fn card_view(session: RwSignal<Session>, phase: Memo<Phase>, revealed: Memo<bool>, p: usize) -> impl IntoView {
     let q = session.with_untracked(|s| s.items[p].question());
+    let order = session.with_untracked(|s| s.items[p].order.clone());
     let heading = NodeRef::new();
     ui::focus_heading(heading);
     let shown = move || revealed.get() || phase.get() == Phase::Feedback;
+    let open = q.kind == Kind::Flashcard;
     let points = move || {
         q.points
-        .iter()
-        .enumerate()
-        .map(|(k, point)| {
-            let k = k as u8;
-            let ticked = move || {
-                session.with(|s| match &s.answers[p] {
-                    Some(a) => a.contains(&k),
-                    None => s.selection.contains(&k),
-                })
-            };
-            view! {
-                <label class="choice" class:picked=ticked>
-                    <input type="checkbox" name="choice" prop:checked=ticked disabled=move || phase.get() == Phase::Feedback
-                        on:change=move |_| session.update(|s| s.toggle(k)) />
-                    <span class="text">{ui::rich(point)}</span>
-                </label>
-            }
-        })
-        .collect_view()
+            .iter()
+            .enumerate()
+            .map(|(k, point)| {
+                let k = k as u8;
+                let ticked = move || session.with(|s| s.picked(p).contains(&k));
+                view! {
+                    <label class="choice" class:picked=ticked>
+                        <input type="checkbox" name="choice" prop:checked=ticked disabled=move || phase.get() == Phase::Feedback
+                            on:change=move |_| session.update(|s| s.toggle(k)) />
+                        <span class="text">{ui::rich(point)}</span>
+                    </label>
+                }
+            })
+            .collect_view()
     };
+    // A choice question as a card: its choices are shown as a plain list to think over.
+    let options = (!open).then(|| {
+        let items = order
+            .iter()
+            .map(|&c| {
+                let right = q.answer.contains(&c);
+                view! {
+                    <li class="choice" class:correct=move || shown() && right>
+                        <span class="text">{ui::rich(q.choices[usize::from(c)])}</span>
+                        {move || (shown() && right).then(|| view! { <span class="tag ok">"Correct answer"</span> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="options">{items}</ul> }
+    });
     view! {
-        <p class="meta">
-            <span>{crate::bank::area_title(q.area)}</span>
-            <span>{q.level.title()}</span>
-            <span>"Open question"</span>
-        </p>
+        {parts::meta(q)}
         <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(q.prompt)}</h1>
         {q.code.map(ui::code_block)}
-        {move || (!shown()).then(|| view! { <p class="hint">"Answer out loud, as in the interview, then show the key points."</p> })}
-        {move || shown().then(|| view! {
+        {options}
+        {move || (!shown()).then(|| view! {
+            <p class="hint">{if open { "Answer out loud, as in the interview, then show the key points." } else { "Work out the answer, then show it." }}</p>
+        })}
+        {move || (open && shown()).then(|| view! {
             <fieldset class="choices">
                 <legend>"Tick the points your answer covered."</legend>
                 {points()}
@@ -318,28 +294,27 @@ fn card_view(session: RwSignal<Session>, phase: Memo<Phase>, revealed: Memo<bool
 }
 
 fn feedback_view(session: RwSignal<Session>, p: usize) -> impl IntoView {
-    let (right, q) = session.with_untracked(|s| (s.is_right(p) == Some(true), s.items[p].question()));
-    if q.kind == Kind::Flashcard {
+    let (right, card, q) = session.with_untracked(|s| (s.is_right(p) == Some(true), s.is_card(p), s.items[p].question()));
+    if card {
         let rating = session.with_untracked(|s| s.ratings[p]).and_then(|r| RATINGS.get(usize::from(r))).copied().unwrap_or("");
         return view! {
             <div class="feedback" class:ok=right class:no=!right>
                 <p class="verdict">{format!("You rated this: {rating}.")}</p>
                 <p class="explanation">{ui::rich(q.explanation)}</p>
-                <a class="docs" href=q.docs target="_blank" rel="noopener">"Read it in the " {crate::model::docs_site(q.docs)}</a>
+                {docs_link(q)}
             </div>
         }
         .into_any();
     }
-    let answer = q.answer.iter().map(|&c| view! { <li>{ui::rich(q.choices[usize::from(c)])}</li> }).collect_view();
     view! {
         <div class="feedback" class:ok=right class:no=!right>
             <p class="verdict">{if right { "Correct." } else { "Not quite." }}</p>
             {(!right).then(|| view! {
                 <p class="label">{if q.answer.len() > 1 { "The right answers:" } else { "The right answer:" }}</p>
-                <ul class="answer">{answer}</ul>
+                {right_answer(q)}
             })}
             <p class="explanation">{ui::rich(q.explanation)}</p>
-            <a class="docs" href=q.docs target="_blank" rel="noopener">"Read it in the " {crate::model::docs_site(q.docs)}</a>
+            {docs_link(q)}
         </div>
     }
     .into_any()

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::AppState;
 use crate::bank::{self, QUESTIONS};
 use crate::model::Question;
-use crate::quiz::Score;
+use crate::quiz::{Mode, Score};
 use crate::storage::{AnswerRecord, QuizRecord};
 use crate::ui;
 
@@ -28,7 +28,9 @@ pub fn Results() -> impl IntoView {
     };
     let score = Score { right: record.right() as u32, total: record.answers.len() as u32 };
     let retry = format!("#/quiz?{}", record.quiz);
-    let rows = record.answers.iter().enumerate().map(|(i, a)| answer_row(i, a)).collect_view();
+    let mode = crate::route::parse_spec(&record.quiz).map(|s| s.mode).unwrap_or_default();
+    let blank = if matches!(mode, Mode::Exam { .. }) { "Not answered" } else { "I didn't know" };
+    let rows = record.answers.iter().enumerate().map(|(i, a)| answer_row(i, a, blank)).collect_view();
     let breakdown = breakdown_view(&record);
     let mistakes = crate::routes::home::mistakes_route(state).map(|r| crate::route::href(&r));
     view! {
@@ -38,7 +40,8 @@ pub fn Results() -> impl IntoView {
                 <strong>{format!("{} / {}", score.right, score.total)}</strong>
                 <span>{format!("{}%", score.percent())}</span>
             </p>
-            <p class="took">{summary_line(&record)}</p>
+            <p class="took">{format!("{} · {}", mode.title(), summary_line(&record))}</p>
+            {record.timed_out.then(|| view! { <p class="timed-out">"Time ran out, so the quiz was handed in for you."</p> })}
             <div class="actions">
                 <a class="button primary" href="#/">"New quiz"</a>
                 <a class="button" href=retry>"Retry the same quiz"</a>
@@ -103,9 +106,9 @@ fn summary_line(r: &QuizRecord) -> String {
     format!("Finished {} · took {}", ui::date(r.at), ui::duration(r.seconds))
 }
 
-fn choice_list(q: &'static Question, picks: &[u8]) -> impl IntoView {
+fn choice_list(q: &'static Question, picks: &[u8], blank: &'static str) -> impl IntoView {
     if picks.is_empty() {
-        return view! { <p class="none">"I didn't know"</p> }.into_any();
+        return view! { <p class="none">{blank}</p> }.into_any();
     }
     let items = picks
         .iter()
@@ -115,7 +118,7 @@ fn choice_list(q: &'static Question, picks: &[u8]) -> impl IntoView {
     view! { <ul>{items}</ul> }.into_any()
 }
 
-fn answer_row(i: usize, a: &AnswerRecord) -> impl IntoView {
+fn answer_row(i: usize, a: &AnswerRecord, blank: &'static str) -> impl IntoView {
     let Some(q) = bank::position(&a.id).map(|k| &QUESTIONS[k]) else {
         return view! {
             <li class="review-item gone">
@@ -125,8 +128,24 @@ fn answer_row(i: usize, a: &AnswerRecord) -> impl IntoView {
         .into_any();
     };
     let correct = a.correct;
+    let rating = || a.rating.and_then(|r| crate::session::RATINGS.get(usize::from(r))).copied().unwrap_or("not rated");
+    if q.kind != crate::model::Kind::Flashcard && a.rating.is_some() {
+        // A choice question studied as a flashcard: nothing was picked, the rating is the answer.
+        return view! {
+            <li class="review-item" class:ok=correct class:no=!correct>
+                <p class="verdict">{format!("Flashcard · you rated it {}", rating())}</p>
+                <h3 class="prompt">{ui::rich(q.prompt)}</h3>
+                {q.code.map(ui::code_block)}
+                <p class="label">"Right answer"</p>
+                {choice_list(q, q.answer, blank)}
+                <p class="explanation">{ui::rich(q.explanation)}</p>
+                <a class="docs" href=q.docs target="_blank" rel="noopener">{crate::model::docs_site(q.docs)}</a>
+            </li>
+        }
+        .into_any();
+    }
     if q.kind == crate::model::Kind::Flashcard {
-        let rating = a.rating.and_then(|r| crate::session::RATINGS.get(usize::from(r))).copied().unwrap_or("not rated");
+        let rating = rating();
         let points = q
             .points
             .iter()
@@ -156,12 +175,12 @@ fn answer_row(i: usize, a: &AnswerRecord) -> impl IntoView {
             <div class="pair">
                 <div>
                     <p class="label">"Your answer"</p>
-                    {choice_list(q, &a.picked)}
+                    {choice_list(q, &a.picked, blank)}
                 </div>
                 {(!correct).then(|| view! {
                     <div>
                         <p class="label">"Right answer"</p>
-                        {choice_list(q, q.answer)}
+                        {choice_list(q, q.answer, blank)}
                     </div>
                 })}
             </div>

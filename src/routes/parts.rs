@@ -1,0 +1,152 @@
+//! Pieces the quiz screens share: starting or resuming a session, saving it, finishing it, the
+//! question with its choices, the bookmark toggle and the countdown clock.
+
+use leptos::prelude::*;
+
+use crate::app::{self, AppState};
+use crate::bank;
+use crate::model::{Kind, Question};
+use crate::route::{self, Route};
+use crate::session::Session;
+use crate::storage::SavedQuiz;
+use crate::ui;
+
+/// Resumes the saved quiz when the link is the same quiz, otherwise starts it afresh.
+pub fn start_or_resume(state: AppState, spec: crate::quiz::QuizSpec) -> Session {
+    let query = route::encode_spec(&spec);
+    let saved = state.progress.with_untracked(|p| p.current.clone()).filter(|c| c.quiz == query);
+    if let Some(s) = saved.and_then(|c| Session::restore(spec.clone(), c.state())) {
+        return s;
+    }
+    let session = Session::new(spec, app::now());
+    save(state, &session);
+    session
+}
+
+/// Saves the quiz in progress, so a reload or a closed tab resumes it.
+pub fn save(state: AppState, session: &Session) {
+    let saved = SavedQuiz::new(route::encode_spec(&session.spec), session.saved());
+    state.update(|p| p.current = Some(saved));
+}
+
+/// Records the finished quiz in the history and opens the results.
+pub fn finish(state: AppState, session: &Session, timed_out: bool) {
+    let now = app::now();
+    state.update(|p| p.record(session, now, timed_out));
+    app::go(&Route::Results);
+}
+
+/// Shown when a quiz link selects nothing in this version of the bank.
+pub fn empty_quiz() -> AnyView {
+    view! {
+        <section class="card narrow">
+            <h1>"No questions match this quiz"</h1>
+            <p>"The topics and levels it asks for have no questions in this version of the bank."</p>
+            <a class="button primary" href="#/">"Choose another quiz"</a>
+        </section>
+    }
+    .into_any()
+}
+
+/// Area, level and kind of a question, with its bookmark toggle.
+pub fn meta(q: &'static Question) -> impl IntoView {
+    view! {
+        <div class="meta-row">
+            <p class="meta">
+                <span>{bank::area_title(q.area)}</span>
+                <span>{q.level.title()}</span>
+                {(q.kind == Kind::Flashcard).then_some(view! { <span>"Open question"</span> })}
+            </p>
+            {bookmark(q.id)}
+        </div>
+    }
+}
+
+/// A toggle that bookmarks a question (saved with the progress).
+pub fn bookmark(id: &'static str) -> impl IntoView {
+    let state = AppState::get();
+    let on = move || state.progress.with(|p| p.is_bookmarked(id));
+    view! {
+        <button type="button" class="bookmark" aria-pressed=move || on().to_string() on:click=move |_| state.update(|p| p.toggle_bookmark(id))>
+            // A toggle keeps one name; aria-pressed and the star say its state.
+            <span aria-hidden="true">{move || if on() { "★" } else { "☆" }}</span>
+            "Bookmark"
+        </button>
+    }
+}
+
+/// The question shown at `p`, with its choices in quiz order. `shown` reveals right and wrong.
+pub fn question_view(session: RwSignal<Session>, p: usize, shown: Signal<bool>) -> impl IntoView {
+    let item = session.with_untracked(|s| s.items[p].clone());
+    let q = item.question();
+    let multiple = q.kind == Kind::Multiple;
+    let heading = NodeRef::new();
+    ui::focus_heading(heading);
+    let choices = item
+        .order
+        .iter()
+        .map(|&c| {
+            let picked = move || session.with(|s| s.picked(p).contains(&c));
+            let correct = q.answer.contains(&c);
+            view! {
+                <label
+                    class="choice"
+                    class:picked=picked
+                    class:correct=move || shown.get() && correct
+                    class:wrong=move || shown.get() && !correct && picked()
+                >
+                    <input
+                        type=if multiple { "checkbox" } else { "radio" }
+                        name="choice"
+                        prop:checked=picked
+                        disabled=shown
+                        on:change=move |_| session.update(|s| s.toggle(c))
+                    />
+                    <span class="text">{ui::rich(q.choices[usize::from(c)])}</span>
+                    {move || (shown.get() && correct).then(|| view! { <span class="tag ok">"Correct answer"</span> })}
+                    {move || (shown.get() && !correct && picked()).then(|| view! { <span class="tag no">"Your answer"</span> })}
+                </label>
+            }
+        })
+        .collect_view();
+    let how = match q.kind {
+        Kind::Multiple => "Select all that apply.",
+        Kind::TrueFalse => "True or false?",
+        _ => "Choose one.",
+    };
+    view! {
+        {meta(q)}
+        <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(q.prompt)}</h1>
+        {q.code.map(ui::code_block)}
+        <fieldset class="choices">
+            <legend>{how}</legend>
+            {choices}
+        </fieldset>
+    }
+}
+
+/// The right answer of a choice question as a list.
+pub fn right_answer(q: &'static Question) -> impl IntoView {
+    let items = q.answer.iter().map(|&c| view! { <li>{ui::rich(q.choices[usize::from(c)])}</li> }).collect_view();
+    view! { <ul class="answer">{items}</ul> }
+}
+
+/// "Read it in the Django docs" (or DRF docs), opening in a new tab.
+pub fn docs_link(q: &'static Question) -> impl IntoView {
+    view! { <a class="docs" href=q.docs target="_blank" rel="noopener">"Read it in the " {crate::model::docs_site(q.docs)}</a> }
+}
+
+/// `m:ss` for a countdown.
+pub fn clock(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// A signal of the current time (ms since the epoch), ticking every `ms` while the screen is
+/// shown. Timers read it, so none of the logic reads the clock itself.
+pub fn ticking_now(ms: u64) -> ReadSignal<f64> {
+    let (now, set_now) = signal(app::now());
+    if let Ok(handle) = set_interval_with_handle(move || set_now.set(app::now()), std::time::Duration::from_millis(ms)) {
+        on_cleanup(move || handle.clear());
+    }
+    now
+}

@@ -1,0 +1,76 @@
+//! One question on its own page (from Browse or a link): read it, show the answer, bookmark
+//! it, practise it or study it as a flashcard.
+
+use leptos::prelude::*;
+
+use crate::bank::QUESTIONS;
+use crate::model::Kind;
+use crate::quiz::{Filters, Mode, QuizSpec};
+use crate::route::{self, Route};
+use crate::routes::{home, parts};
+use crate::ui;
+
+#[component]
+pub fn Question(index: usize) -> impl IntoView {
+    let Some(q) = QUESTIONS.get(index) else {
+        return view! { <crate::routes::bad_link::BadLink message="This question is not in this version of the app.".to_owned() /> }.into_any();
+    };
+    let shown = RwSignal::new(false);
+    let heading = NodeRef::new();
+    ui::focus_heading(heading);
+    let quiz = |mode: Mode| {
+        let spec = QuizSpec { mode, filters: Filters { count: None, ..Filters::default() }, only: vec![index], seed: home::new_seed() };
+        route::href(&Route::Quiz(spec))
+    };
+    let body = if q.kind == Kind::Flashcard {
+        let points = q.points.iter().map(|p| view! { <li>{ui::rich(p)}</li> }).collect_view();
+        view! {
+            <div hidden=move || !shown.get()>
+                <p class="label">"Key points of a good answer"</p>
+                <ul class="answer">{points}</ul>
+            </div>
+        }
+        .into_any()
+    } else {
+        let choices = q
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(c, text)| {
+                let right = q.answer.contains(&(c as u8));
+                view! {
+                    <li class="choice" class:correct=move || shown.get() && right>
+                        <span class="text">{ui::rich(text)}</span>
+                        {move || (shown.get() && right).then(|| view! { <span class="tag ok">"Correct answer"</span> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="options">{choices}</ul> }.into_any()
+    };
+    view! {
+        <p class="back"><a href="#/browse">"← All questions"</a></p>
+        <article class="card question">
+            {parts::meta(q)}
+            <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(q.prompt)}</h1>
+            {q.code.map(ui::code_block)}
+            {body}
+            <div class="live" role="status" aria-live="polite">
+                {move || shown.get().then(|| view! {
+                    <div class="feedback ok">
+                        <p class="explanation">{ui::rich(q.explanation)}</p>
+                        {parts::docs_link(q)}
+                    </div>
+                })}
+            </div>
+            <div class="actions">
+                <button type="button" class="primary" aria-expanded=move || shown.get().to_string() on:click=move |_| shown.update(|s| *s = !*s)>
+                    {move || if shown.get() { "Hide the answer" } else { "Show the answer" }}
+                </button>
+                {q.kind.auto_graded().then(|| view! { <a class="button" href=quiz(Mode::Practice)>"Practise it"</a> })}
+                <a class="button" href=quiz(Mode::Cards { seconds: None })>"Study it as a flashcard"</a>
+            </div>
+        </article>
+    }
+    .into_any()
+}
