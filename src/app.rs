@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::route::{self, Route};
 use crate::routes;
-use crate::storage::{BrowserStorage, Notice, Progress, Store};
+use crate::storage::{BrowserStorage, Moment, Notice, Progress, Store, KEY};
 
 thread_local! {
     /// The storage handle (`web_sys::Storage` is not `Send`, so it stays out of signals).
@@ -28,18 +28,55 @@ impl AppState {
         expect_context::<AppState>()
     }
 
-    /// Changes progress and saves it; a failed save becomes a notice, never a crash.
+    /// Changes progress and saves it (applied to what is stored now, so another tab's answers
+    /// are kept); a failed save becomes a notice, never a crash.
     pub fn update(&self, change: impl FnOnce(&mut Progress)) {
-        self.progress.update(change);
-        let result = self.progress.with_untracked(|p| STORE.with(|s| s.borrow().as_ref().map(|s| s.save(p))));
+        let mut result = Ok(());
+        self.progress.update(|p| {
+            STORE.with(|s| match s.borrow().as_ref() {
+                Some(store) => result = store.update(p, change),
+                None => change(p),
+            })
+        });
+        if let Err(notice) = result {
+            self.notice.set(Some(notice));
+        }
+    }
+
+    /// Replaces all progress (an import, a reset) and saves it.
+    pub fn replace(&self, progress: Progress) {
+        let result = STORE.with(|s| s.borrow().as_ref().map(|s| s.save(&progress)));
+        self.progress.set(progress);
         if let Some(Err(notice)) = result {
             self.notice.set(Some(notice));
         }
+    }
+
+    /// The text kept under a backup key, for the user to download.
+    pub fn backup(key: &str) -> Option<String> {
+        STORE.with(|s| s.borrow().as_ref().and_then(|s| s.backup(key)))
     }
 }
 
 pub fn now() -> f64 {
     js_sys::Date::now()
+}
+
+/// Now, with the user's local day number (for streaks and the activity calendar).
+pub fn moment() -> Moment {
+    let ms = now();
+    // getTimezoneOffset is UTC minus local time, in minutes.
+    let offset = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset();
+    Moment { ms, day: ((ms - offset * 60_000.0) / 86_400_000.0).floor() as i32 }
+}
+
+/// The end of the user's local day (ms), for "due today".
+pub fn end_of_today() -> f64 {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now()));
+    d.set_hours(23);
+    d.set_minutes(59);
+    d.set_seconds(59);
+    d.get_time()
 }
 
 /// Navigates by setting the fragment; the `hashchange` listener renders the new screen.
@@ -58,6 +95,18 @@ pub fn App() -> impl IntoView {
     let state = AppState { progress: RwSignal::new(progress), notice: RwSignal::new(notice) };
     provide_context(state);
 
+    // Another tab saved: take its record, which already holds every answer this tab saved.
+    let _ = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(KEY) {
+            return;
+        }
+        let Some(raw) = ev.new_value() else { return };
+        let theirs = state.progress.with_untracked(|mine| STORE.with(|s| s.borrow().as_ref().and_then(|s| s.external(&raw, mine))));
+        if let Some(p) = theirs {
+            state.progress.set(p);
+        }
+    });
+
     let route = RwSignal::new(current_route());
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(current_route());
@@ -68,6 +117,8 @@ pub fn App() -> impl IntoView {
     // Which header link is the current page.
     let section = move || match route.get() {
         Route::Browse(_) | Route::Question(_) => 1,
+        Route::Stats => 2,
+        Route::Settings => 3,
         _ => 0,
     };
     view! {
@@ -80,6 +131,8 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Main">
                     <a href="#/" aria-current=move || (section() == 0).then_some("page")>"Quiz"</a>
                     <a href="#/browse" aria-current=move || (section() == 1).then_some("page")>"Browse"</a>
+                    <a href="#/stats" aria-current=move || (section() == 2).then_some("page")>"Stats"</a>
+                    <a href="#/settings" aria-current=move || (section() == 3).then_some("page")>"Settings"</a>
                 </nav>
             </div>
         </header>
@@ -92,6 +145,8 @@ pub fn App() -> impl IntoView {
                 Route::Results => routes::results::Results().into_any(),
                 Route::Browse(search) => view! { <routes::browse::Browse search /> }.into_any(),
                 Route::Question(index) => view! { <routes::question::Question index /> }.into_any(),
+                Route::Stats => routes::stats::Stats().into_any(),
+                Route::Settings => routes::settings::Settings().into_any(),
                 Route::BadLink(message) => view! { <routes::bad_link::BadLink message /> }.into_any(),
             }}
         </main>
@@ -103,10 +158,22 @@ fn NoticeBar() -> impl IntoView {
     let state = AppState::get();
     move || {
         state.notice.get().map(|n| {
+            let download = n.backup_key().map(|key| {
+                let key = key.to_owned();
+                let save = move |_| {
+                    if let Some(text) = AppState::backup(&key) {
+                        crate::ui::download(&format!("{key}.json"), &text);
+                    }
+                };
+                view! { <button type="button" on:click=save>"Download the damaged data"</button> }
+            });
             view! {
                 <div class="notice" role="alert">
                     <p>{n.message()}</p>
-                    <button type="button" class="ghost" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                    <div class="notice-actions">
+                        {download}
+                        <button type="button" class="ghost" on:click=move |_| state.notice.set(None)>"Dismiss"</button>
+                    </div>
                 </div>
             }
         })

@@ -10,5 +10,7 @@ pub mod route;
 pub mod routes;
 pub mod search;
 pub mod session;
+pub mod srs;
+pub mod stats;
 pub mod storage;
 pub mod ui;

@@ -14,6 +14,8 @@ pub enum Route {
     Browse(Search),
     /// One question on its own page (an index into `QUESTIONS`).
     Question(usize),
+    Stats,
+    Settings,
     /// A link the app cannot use, with a message saying why.
     BadLink(String),
 }
@@ -41,6 +43,8 @@ pub fn parse(hash: &str) -> Route {
     match path {
         "" | "/" => Route::Home,
         "/results" => Route::Results,
+        "/stats" => Route::Stats,
+        "/settings" => Route::Settings,
         "/quiz" => match parse_spec(query) {
             Ok(spec) => Route::Quiz(spec),
             Err(msg) => Route::BadLink(msg),
@@ -133,6 +137,8 @@ pub fn href(route: &Route) -> String {
     match route {
         Route::Home | Route::BadLink(_) => "#/".into(),
         Route::Results => "#/results".into(),
+        Route::Stats => "#/stats".into(),
+        Route::Settings => "#/settings".into(),
         Route::Quiz(spec) => format!("#/quiz?{}", encode_spec(spec)),
         Route::Browse(search) => match encode_search(search) {
             q if q.is_empty() => "#/browse".into(),
@@ -252,6 +258,9 @@ mod tests {
         assert_eq!(parse("#"), Route::Home);
         assert_eq!(parse("#/"), Route::Home);
         assert_eq!(parse("#/results"), Route::Results);
+        for r in [Route::Stats, Route::Settings, Route::Results, Route::Home] {
+            assert_eq!(parse(&href(&r)), r);
+        }
     }
 
     #[test]

@@ -319,6 +319,13 @@ impl Session {
         Some(quiz::is_correct(q, picked))
     }
 
+    /// The review an answered question gives (id, grade, right), for `Progress::learn`.
+    pub fn review(&self, i: usize) -> Option<(&'static str, crate::srs::Grade, bool)> {
+        let right = self.is_right(i)?;
+        let rating = if self.is_card(i) { self.ratings.get(i).copied().flatten() } else { None };
+        Some((self.items[i].question().id, crate::srs::grade(right, rating), right))
+    }
+
     pub fn score(&self) -> Score {
         let right = (0..self.items.len()).filter(|&i| self.is_right(i) == Some(true)).count();
         Score { right: right as u32, total: self.items.len() as u32 }

@@ -33,7 +33,12 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
     };
     let hand_in = move |timed_out: bool| {
         if session.try_update(|s| s.submit()) == Some(Ok(())) {
-            session.with_untracked(|s| parts::finish(state, s, timed_out));
+            session.with_untracked(|s| {
+                // Handed in: every question is an answer now, blanks as wrong ones.
+                let all: Vec<usize> = (0..s.items.len()).collect();
+                parts::save_and_learn(state, s, &all);
+                parts::finish(state, s, timed_out);
+            });
         }
     };
     let ask_or_hand_in = move || {

@@ -204,6 +204,7 @@ pub fn Home() -> impl IntoView {
             </p>
         </section>
         <Resume />
+        <Due />
         <Mistakes />
         <Bookmarks />
         <form class="card setup" on:submit=start>
@@ -271,6 +272,31 @@ pub fn mistakes_route(state: AppState) -> Option<Route> {
     only.sort_unstable();
     let filters = Filters { count: None, ..Filters::default() };
     Some(Route::Quiz(QuizSpec { filters, only, seed: new_seed(), ..QuizSpec::default() }))
+}
+
+/// Offers a review of the questions the spaced-repetition schedule says are due today.
+#[component]
+fn Due() -> impl IntoView {
+    let state = AppState::get();
+    let until = app::end_of_today();
+    move || {
+        let mut only: Vec<usize> = state.progress.with(|p| p.due(until).into_iter().filter_map(crate::bank::position).collect());
+        (!only.is_empty()).then(|| {
+            only.sort_unstable();
+            let n = only.len();
+            let label = if n == 1 { "1 question is due for review today".to_owned() } else { format!("{n} questions are due for review today") };
+            let review = move |_| {
+                let filters = Filters { count: None, ..Filters::default() };
+                app::go(&Route::Quiz(QuizSpec { filters, only: only.clone(), seed: new_seed(), ..QuizSpec::default() }));
+            };
+            view! {
+                <div class="card resume due">
+                    <p>{label}</p>
+                    <button type="button" class="primary" on:click=review>"Review now"</button>
+                </div>
+            }
+        })
+    }
 }
 
 /// Offers a quiz of the bookmarked questions.

@@ -8,3 +8,5 @@ pub mod parts;
 pub mod question;
 pub mod quiz;
 pub mod results;
+pub mod settings;
+pub mod stats;

@@ -29,6 +29,21 @@ pub fn save(state: AppState, session: &Session) {
     state.update(|p| p.current = Some(saved));
 }
 
+/// Saves the quiz in progress and teaches the spaced-repetition memory the answers to the
+/// questions at `indices`, in one write.
+pub fn save_and_learn(state: AppState, session: &Session, indices: &[usize]) {
+    let saved = SavedQuiz::new(route::encode_spec(&session.spec), session.saved());
+    let at = app::moment();
+    state.update(|p| {
+        p.current = Some(saved);
+        for &i in indices {
+            if let Some((id, grade, right)) = session.review(i) {
+                p.learn(id, grade, right, at);
+            }
+        }
+    });
+}
+
 /// Records the finished quiz in the history and opens the results.
 pub fn finish(state: AppState, session: &Session, timed_out: bool) {
     let now = app::now();

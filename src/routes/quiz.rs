@@ -36,7 +36,7 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
     // button, which has become "Next"; the disabled choices would drop focus to <body>.
     let answered = move || {
         hint.set(false);
-        session.with_untracked(|s| parts::save(state, s));
+        session.with_untracked(|s| parts::save_and_learn(state, s, &[s.pos]));
         if let Some(b) = button.get_untracked() {
             let _ = b.focus();
         }

@@ -1,0 +1,172 @@
+//! Spaced repetition: each question's memory state, scheduled by FSRS (`rs-fsrs`). Every
+//! answer is a review. Questions the app grades map to Again (wrong) or Good (right); cards use
+//! the user's own rating. The clock is always passed in.
+
+use chrono::{DateTime, TimeZone, Utc};
+use rs_fsrs::{Card, Parameters, Rating, State, FSRS};
+use serde::{Deserialize, Serialize};
+
+/// What the app remembers about one question. Short field names: there is one per question
+/// ever answered, and the whole record must stay small.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Memory {
+    /// When the question is next due, ms since the epoch.
+    pub due: f64,
+    /// The latest review, ms since the epoch.
+    pub last: f64,
+    /// FSRS stability (days) and difficulty.
+    pub s: f64,
+    pub d: f64,
+    /// Days the latest review scheduled.
+    #[serde(default)]
+    pub days: i64,
+    pub reps: u32,
+    pub lapses: u32,
+    /// FSRS state: 0 new, 1 learning, 2 review, 3 relearning.
+    pub st: u8,
+    /// Answers given, and how many were right.
+    pub seen: u32,
+    pub right: u32,
+    /// Whether the latest answer was right.
+    pub ok: bool,
+}
+
+/// Index into `session::RATINGS` (Again, Hard, Good, Easy).
+pub type Grade = u8;
+pub const AGAIN: Grade = 0;
+pub const GOOD: Grade = 2;
+
+/// The review grade of an answer: the user's rating for a card, otherwise right or wrong.
+pub fn grade(correct: bool, rating: Option<Grade>) -> Grade {
+    match rating {
+        Some(r) => r.min(3),
+        None if correct => GOOD,
+        None => AGAIN,
+    }
+}
+
+/// A stability this long (days) counts as mastered: FSRS expects to remember it for weeks.
+pub const MASTERED_DAYS: f64 = 21.0;
+
+fn time(ms: f64) -> DateTime<Utc> {
+    Utc.timestamp_millis_opt(ms as i64).single().unwrap_or_default()
+}
+
+fn ms(t: DateTime<Utc>) -> f64 {
+    t.timestamp_millis() as f64
+}
+
+impl Memory {
+    pub fn mastered(&self) -> bool {
+        self.st == 2 && self.s >= MASTERED_DAYS
+    }
+
+    pub fn is_due(&self, until: f64) -> bool {
+        self.seen > 0 && self.due <= until
+    }
+
+    fn card(&self) -> Card {
+        Card {
+            due: time(self.due),
+            stability: self.s,
+            difficulty: self.d,
+            elapsed_days: 0,
+            scheduled_days: self.days,
+            reps: self.reps as i32,
+            lapses: self.lapses as i32,
+            state: match self.st {
+                1 => State::Learning,
+                2 => State::Review,
+                3 => State::Relearning,
+                _ => State::New,
+            },
+            last_review: time(self.last),
+        }
+    }
+
+    /// This memory after one more answer at `now` (ms).
+    pub fn review(&self, grade: Grade, correct: bool, now: f64) -> Memory {
+        let rating = match grade {
+            0 => Rating::Again,
+            1 => Rating::Hard,
+            2 => Rating::Good,
+            _ => Rating::Easy,
+        };
+        // No fuzz: the same answers on the same days give the same schedule. No short-term
+        // steps: a quiz is not a same-day drill, so the shortest interval is a day.
+        let fsrs = FSRS::new(Parameters { enable_fuzz: false, enable_short_term: false, ..Parameters::default() });
+        let card = fsrs.next(self.card(), time(now), rating).card;
+        Memory {
+            due: ms(card.due),
+            last: now,
+            s: card.stability,
+            d: card.difficulty,
+            days: card.scheduled_days,
+            reps: card.reps.max(0) as u32,
+            lapses: card.lapses.max(0) as u32,
+            st: card.state as u8,
+            seen: self.seen + 1,
+            right: self.right + u32::from(correct),
+            ok: correct,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: f64 = 86_400_000.0;
+    const T0: f64 = 1_767_225_600_000.0; // 2026-01-01T00:00:00Z
+
+    #[test]
+    fn answers_map_to_grades() {
+        assert_eq!(grade(true, None), GOOD);
+        assert_eq!(grade(false, None), AGAIN);
+        assert_eq!(grade(false, Some(3)), 3, "a card's own rating wins");
+        assert_eq!(grade(true, Some(9)), 3);
+    }
+
+    #[test]
+    fn a_wrong_answer_comes_back_soon_and_a_known_one_moves_weeks_out() {
+        let wrong = Memory::default().review(AGAIN, false, T0);
+        assert_eq!(wrong.due - T0, DAY, "again: back the next day");
+        assert_eq!((wrong.seen, wrong.right, wrong.ok), (1, 0, false));
+
+        // Right three times, on the days it falls due.
+        let mut m = Memory::default();
+        let mut now = T0;
+        for _ in 0..3 {
+            m = m.review(GOOD, true, now);
+            now = m.due.max(now + DAY);
+        }
+        assert!(m.due - m.last >= 14.0 * DAY, "known well: weeks out, got {} days", (m.due - m.last) / DAY);
+        assert_eq!((m.seen, m.right), (3, 3));
+        // Forgetting it brings it back within days, far sooner than before.
+        let lapse = m.review(AGAIN, false, m.due);
+        assert!(lapse.due - lapse.last <= 7.0 * DAY && lapse.due - lapse.last < (m.due - m.last) / 2.0);
+        assert_eq!(lapse.lapses, m.lapses + 1);
+    }
+
+    #[test]
+    fn easy_is_further_than_good_and_scheduling_is_deterministic() {
+        let good = Memory::default().review(GOOD, true, T0);
+        let easy = Memory::default().review(3, true, T0);
+        assert!(easy.due > good.due);
+        assert_eq!(good, Memory::default().review(GOOD, true, T0));
+        assert!(easy.is_due(easy.due) && !easy.is_due(easy.due - 1.0));
+        assert!(!Memory::default().is_due(f64::MAX), "never answered is never due");
+    }
+
+    #[test]
+    fn mastery_needs_weeks_of_stability() {
+        let mut m = Memory::default();
+        let mut now = T0;
+        for _ in 0..6 {
+            m = m.review(GOOD, true, now);
+            now = m.due.max(now + DAY);
+        }
+        assert!(m.mastered(), "stability {}", m.s);
+        assert!(!Memory::default().review(GOOD, true, T0).mastered());
+    }
+}

@@ -1,0 +1,375 @@
+//! Everything the app keeps in `localStorage`, and the rules that keep it safe.
+//!
+//! One key holds one versioned JSON document (`schema`), read by `decode` whatever version wrote
+//! it. Invariants:
+//! - A value this code cannot read (corrupt, foreign, truncated) is copied to a backup key
+//!   before anything else is written, and the user is told; if the copy fails, the app runs
+//!   without saving rather than overwrite it.
+//! - A value written by a newer version of the app is never overwritten by this one.
+//! - Storage that is missing, disabled or full never stops the app: it runs in memory and says
+//!   that progress will not be saved.
+//! - Every save re-reads the stored document and applies the change to it, so a second tab's
+//!   answers are never overwritten by this tab's stale copy.
+//!
+//! `gloo-storage` is not used here: its accessors throw when storage is disabled (private
+//! modes, blocked cookies), and the app must degrade, not crash.
+
+mod decode;
+mod schema;
+
+pub use decode::{decode, DecodeError, Decoded};
+pub use schema::{AnswerRecord, Day, Moment, Progress, QuizRecord, SavedQuiz, Summary, MAX_HISTORY, MAX_HISTORY_ANSWERS, VERSION};
+
+use std::cell::Cell;
+
+pub const KEY: &str = "django-quiz";
+pub const BACKUP_PREFIX: &str = "django-quiz.backup.";
+
+/// What the user is told about storage. Shown as a notice; none of these stops the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// No usable storage at all.
+    Unavailable,
+    /// Unreadable data was set aside under `backup_key`; `kept` says whether some of it could
+    /// still be read and was kept.
+    Recovered { backup_key: String, reason: String, kept: bool },
+    /// Unreadable data could not be set aside, so nothing is saved to avoid losing it.
+    KeptUnsaved { reason: String },
+    /// A newer version of the app owns the data; this one will not overwrite it.
+    Newer,
+    /// A save failed (storage full or revoked).
+    SaveFailed(String),
+}
+
+impl Notice {
+    pub fn message(&self) -> String {
+        match self {
+            Notice::Unavailable => "This browser is not letting the app store data (storage is disabled or in a private mode). You can use the quiz, but your progress will not be saved.".into(),
+            Notice::Recovered { reason, kept: true, .. } => format!("Part of your saved progress could not be read ({reason}). Everything else was kept, and a copy of the damaged data was set aside: you can download it."),
+            Notice::Recovered { reason, kept: false, .. } => format!("Your saved progress could not be read ({reason}). A copy was set aside (you can download it) and the app started a fresh record."),
+            Notice::KeptUnsaved { reason } => format!("Your saved progress could not be read ({reason}) and could not be backed up, so the app will not save over it. Progress from this visit will not be saved."),
+            Notice::Newer => "Your progress was saved by a newer version of this app. This version will not change it; progress from this visit will not be saved. Reload to get the newer version.".into(),
+            Notice::SaveFailed(reason) => format!("Your progress could not be saved ({reason}). It is kept in this tab for now and will be saved with your next answer if storage allows."),
+        }
+    }
+
+    /// The storage key of data the user can download, if any.
+    pub fn backup_key(&self) -> Option<&str> {
+        match self {
+            Notice::Recovered { backup_key, .. } => Some(backup_key),
+            _ => None,
+        }
+    }
+}
+
+/// Where the document lives: `localStorage` in the app, memory in tests.
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>, String>;
+    fn set(&self, key: &str, value: &str) -> Result<(), String>;
+}
+
+pub struct Store<B> {
+    backend: Option<B>,
+    /// False when saving would destroy data the app could not read.
+    writable: bool,
+    /// True while this tab holds changes the last save could not store: then what is stored
+    /// is older than what the tab holds, and the two are merged rather than replaced.
+    unsaved: Cell<bool>,
+    /// The document as this tab last read or wrote it: if storage still holds exactly this, no
+    /// other tab has written, and the save skips decoding it again.
+    last: std::cell::RefCell<String>,
+}
+
+impl<B: Backend> Store<B> {
+    fn new(backend: Option<B>, writable: bool) -> Store<B> {
+        Store { backend, writable, unsaved: Cell::new(false), last: Default::default() }
+    }
+
+    /// Opens the store and loads progress. Never fails: problems become notices.
+    pub fn open(backend: Option<B>, now: f64) -> (Store<B>, Progress, Option<Notice>) {
+        let Some(backend) = backend else {
+            return (Store::new(None, false), Progress::default(), Some(Notice::Unavailable));
+        };
+        let raw = match backend.get(KEY) {
+            Ok(raw) => raw,
+            Err(_) => return (Store::new(None, false), Progress::default(), Some(Notice::Unavailable)),
+        };
+        let Some(raw) = raw else {
+            return (Store::new(Some(backend), true), Progress::default(), None);
+        };
+        let (progress, reason) = match decode(&raw) {
+            Ok(Decoded { progress, damaged: false }) => return (Store::new(Some(backend), true), progress, None),
+            Ok(Decoded { progress, damaged: true }) => (progress, "parts of it were damaged".to_owned()),
+            Err(DecodeError::Newer(_)) => return (Store::new(Some(backend), false), Progress::default(), Some(Notice::Newer)),
+            Err(DecodeError::Unreadable(reason)) => (Progress::default(), reason),
+        };
+        let kept = progress != Progress::default();
+        let backup_key = format!("{BACKUP_PREFIX}{}", now as u64);
+        match backend.set(&backup_key, &raw) {
+            // Once the copy is safe, replace the bad value with what could be read, so the next
+            // visit starts clean instead of backing it up again.
+            Ok(()) if backend.set(KEY, &progress.to_json()).is_ok() => {
+                (Store::new(Some(backend), true), progress, Some(Notice::Recovered { backup_key, reason, kept }))
+            }
+            _ => (Store::new(Some(backend), false), progress, Some(Notice::KeptUnsaved { reason })),
+        }
+    }
+
+    /// Whether saves reach storage at all.
+    pub fn saves(&self) -> bool {
+        self.backend.is_some() && self.writable
+    }
+
+    /// What is stored now if another tab changed it since this one last read or wrote it.
+    fn stored(&self) -> Option<Progress> {
+        let raw = self.backend.as_ref()?.get(KEY).ok()??;
+        if *self.last.borrow() == raw {
+            return None;
+        }
+        match decode(&raw) {
+            Ok(Decoded { progress, damaged: false }) => Some(progress),
+            _ => None,
+        }
+    }
+
+    /// Applies a change and saves it. The change is applied to what is stored now, so a change
+    /// made in another tab since this one loaded is kept; `mine` becomes the result. On failure
+    /// the change is still in `mine`, and the notice says it was not saved.
+    pub fn update(&self, mine: &mut Progress, change: impl FnOnce(&mut Progress)) -> Result<(), Notice> {
+        if self.saves() {
+            if let Some(stored) = self.stored() {
+                if self.unsaved.get() {
+                    // This tab holds answers the store never got: keep them and the store's.
+                    let mut merged = stored;
+                    merged.merge(std::mem::take(mine));
+                    *mine = merged;
+                } else {
+                    *mine = stored;
+                }
+            }
+        }
+        change(mine);
+        self.save(mine).map(|_| ())
+    }
+
+    /// Saves progress as it is (an import, a reset). `Ok(false)` when this store does not
+    /// save (already reported at open).
+    pub fn save(&self, progress: &Progress) -> Result<bool, Notice> {
+        let Some(backend) = self.backend.as_ref().filter(|_| self.writable) else {
+            return Ok(false);
+        };
+        let json = progress.to_json();
+        let result = if json.is_empty() {
+            Err(Notice::SaveFailed("the data could not be encoded".into()))
+        } else {
+            backend.set(KEY, &json).map(|()| true).map_err(Notice::SaveFailed)
+        };
+        self.unsaved.set(result.is_err());
+        if result.is_ok() {
+            *self.last.borrow_mut() = json;
+        }
+        result
+    }
+
+    /// Progress after another tab stored `raw`: theirs, which already holds every saved answer
+    /// of this tab, or merged with this tab's unsaved ones. `None` if it cannot be read.
+    pub fn external(&self, raw: &str, mine: &Progress) -> Option<Progress> {
+        let Decoded { mut progress, damaged: false } = decode(raw).ok()? else { return None };
+        *self.last.borrow_mut() = raw.to_owned();
+        if self.unsaved.get() {
+            progress.merge(mine.clone());
+        }
+        // The quiz in progress belongs to this tab.
+        progress.current = mine.current.clone();
+        Some(progress)
+    }
+
+    /// A value kept under a backup key, for the user to download.
+    pub fn backup(&self, key: &str) -> Option<String> {
+        key.starts_with(BACKUP_PREFIX).then_some(())?;
+        self.backend.as_ref()?.get(key).ok().flatten()
+    }
+}
+
+/// `localStorage`, reached without anything that throws when it is disabled.
+pub struct BrowserStorage(web_sys::Storage);
+
+impl BrowserStorage {
+    pub fn open() -> Option<BrowserStorage> {
+        let storage = web_sys::window()?.local_storage().ok()??;
+        Some(BrowserStorage(storage))
+    }
+}
+
+/// A readable reason from a DOM exception such as `QuotaExceededError`.
+fn js_reason(e: &wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(err) if err.name() == "QuotaExceededError" => "storage is full".into(),
+        Some(err) => String::from(err.message()),
+        None => "storage refused the write".into(),
+    }
+}
+
+impl Backend for BrowserStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        self.0.get_item(key).map_err(|e| js_reason(&e))
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        self.0.set_item(key, value).map_err(|e| js_reason(&e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::rc::Rc;
+
+    /// A shared in-memory `localStorage`: clones are two tabs of one browser.
+    #[derive(Clone, Default)]
+    struct Memory {
+        map: Rc<RefCell<HashMap<String, String>>>,
+        fail_writes: Rc<Cell<bool>>,
+    }
+
+    impl Memory {
+        fn with(key: &str, value: &str) -> Memory {
+            let m = Memory::default();
+            m.map.borrow_mut().insert(key.into(), value.into());
+            m
+        }
+        fn get(&self, key: &str) -> Option<String> {
+            self.map.borrow().get(key).cloned()
+        }
+    }
+
+    impl Backend for Memory {
+        fn get(&self, key: &str) -> Result<Option<String>, String> {
+            Ok(self.map.borrow().get(key).cloned())
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), String> {
+            if self.fail_writes.get() {
+                return Err("storage is full".into());
+            }
+            self.map.borrow_mut().insert(key.into(), value.into());
+            Ok(())
+        }
+    }
+
+    const AT: Moment = Moment { ms: 1_767_225_600_000.0, day: 20_454 };
+
+    fn learnt(ids: &[&str]) -> Progress {
+        let mut p = Progress::default();
+        for id in ids {
+            p.learn(id, 2, true, AT);
+        }
+        p
+    }
+
+    #[test]
+    fn corrupt_data_is_backed_up_before_anything_is_written() {
+        let mem = Memory::with(KEY, "{oops");
+        let (store, progress, notice) = Store::open(Some(mem.clone()), 42.0);
+        assert_eq!(progress, Progress::default());
+        match &notice {
+            Some(Notice::Recovered { backup_key, kept: false, .. }) => {
+                assert_eq!(backup_key, &format!("{BACKUP_PREFIX}42"));
+                assert_eq!(mem.get(backup_key).as_deref(), Some("{oops"));
+                assert_eq!(store.backup(backup_key).as_deref(), Some("{oops"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(notice.as_ref().and_then(Notice::backup_key), Some("django-quiz.backup.42"));
+        assert_eq!(store.backup(KEY), None, "only backups can be downloaded this way");
+        // The bad value was replaced by a clean record: opening again finds no problem.
+        let (_, _, again) = Store::open(Some(mem.clone()), 43.0);
+        assert_eq!(again, None);
+        let mut mine = progress;
+        assert_eq!(store.update(&mut mine, |p| p.learn("orm-x", 2, true, AT)), Ok(()));
+        assert_eq!(decode(&mem.get(KEY).unwrap()).unwrap().progress, learnt(&["orm-x"]));
+    }
+
+    #[test]
+    fn damaged_parts_are_set_aside_and_the_rest_is_kept() {
+        let good = learnt(&["orm-a", "views-b"]).to_json();
+        // One memory entry of the wrong shape.
+        let raw = good.replace("\"orm-a\":{", "\"broken\":7,\"orm-a\":{");
+        let mem = Memory::with(KEY, &raw);
+        let (_, progress, notice) = Store::open(Some(mem.clone()), 5.0);
+        assert!(matches!(notice, Some(Notice::Recovered { kept: true, .. })), "{notice:?}");
+        assert_eq!(progress, learnt(&["orm-a", "views-b"]));
+        assert_eq!(mem.get("django-quiz.backup.5").as_deref(), Some(raw.as_str()));
+        assert!(notice.unwrap().message().starts_with("Part of your saved progress could not be read"));
+    }
+
+    #[test]
+    fn corrupt_data_that_cannot_be_backed_up_is_never_overwritten() {
+        let mem = Memory::with(KEY, "garbage");
+        mem.fail_writes.set(true);
+        let (store, _, notice) = Store::open(Some(mem.clone()), 1.0);
+        assert!(matches!(notice, Some(Notice::KeptUnsaved { .. })));
+        assert!(!store.saves());
+        assert_eq!(store.save(&learnt(&["a"])), Ok(false));
+        mem.fail_writes.set(false);
+        let mut mine = Progress::default();
+        assert_eq!(store.update(&mut mine, |p| p.learn("a", 2, true, AT)), Ok(()));
+        assert_eq!(mine, learnt(&["a"]), "the app keeps working in memory");
+        assert_eq!(mem.get(KEY).as_deref(), Some("garbage"));
+    }
+
+    #[test]
+    fn newer_data_is_left_alone() {
+        let mem = Memory::with(KEY, "{\"version\":9,\"x\":1}");
+        let (store, _, notice) = Store::open(Some(mem.clone()), 1.0);
+        assert_eq!(notice, Some(Notice::Newer));
+        assert_eq!(store.save(&learnt(&["a"])), Ok(false));
+        assert_eq!(mem.get(KEY).as_deref(), Some("{\"version\":9,\"x\":1}"));
+    }
+
+    #[test]
+    fn no_storage_runs_in_memory_with_a_notice() {
+        let (store, progress, notice) = Store::<Memory>::open(None, 1.0);
+        assert_eq!(notice, Some(Notice::Unavailable));
+        assert_eq!(progress, Progress::default());
+        let mut mine = progress;
+        assert_eq!(store.update(&mut mine, |p| p.toggle_bookmark("x")), Ok(()));
+        assert_eq!(mine.bookmarks, vec!["x"]);
+    }
+
+    #[test]
+    fn a_failed_save_is_reported_and_caught_up_later() {
+        let mem = Memory::default();
+        let (store, mut mine, notice) = Store::open(Some(mem.clone()), 1.0);
+        assert_eq!(notice, None);
+        mem.fail_writes.set(true);
+        assert_eq!(store.update(&mut mine, |p| p.learn("a", 2, true, AT)), Err(Notice::SaveFailed("storage is full".into())));
+        assert_eq!(mine, learnt(&["a"]), "the answer stays in the tab");
+        mem.fail_writes.set(false);
+        assert_eq!(store.update(&mut mine, |p| p.learn("b", 2, true, AT)), Ok(()));
+        assert_eq!(decode(&mem.get(KEY).unwrap()).unwrap().progress, learnt(&["a", "b"]), "the unsaved answer is saved with the next");
+    }
+
+    #[test]
+    fn two_tabs_answering_keep_every_answer() {
+        let mem = Memory::default();
+        let (tab_a, mut a, _) = Store::open(Some(mem.clone()), 1.0);
+        let (tab_b, mut b, _) = Store::open(Some(mem.clone()), 1.0);
+        tab_a.update(&mut a, |p| p.learn("orm-1", 2, true, AT)).unwrap();
+        // Tab B still holds the empty record it loaded; its save must not drop tab A's answer.
+        tab_b.update(&mut b, |p| p.learn("views-2", 0, false, AT)).unwrap();
+        tab_a.update(&mut a, |p| p.learn("orm-1", 0, false, Moment { ms: AT.ms + 1000.0, ..AT })).unwrap();
+        let stored = decode(&mem.get(KEY).unwrap()).unwrap().progress;
+        assert_eq!(stored.memory["orm-1"].seen, 2);
+        assert_eq!(stored.memory["views-2"].seen, 1);
+        assert_eq!(stored.days[&AT.day].n, 3);
+        // The `storage` event gives tab B the whole record; its own quiz in progress stays.
+        b.current = Some(SavedQuiz::new("n=5&seed=2".into(), crate::session::Saved::default()));
+        let seen = tab_b.external(&mem.get(KEY).unwrap(), &b).unwrap();
+        assert_eq!(seen.memory, stored.memory);
+        assert_eq!(seen.current, b.current);
+        assert_eq!(tab_b.external("{broken", &b), None);
+    }
+}
