@@ -2,7 +2,8 @@
 //! real `localStorage`, and the app mounted in a real document.
 #![cfg(target_arch = "wasm32")]
 
-use django_quiz::storage::{self, Backend, BrowserStorage, Notice, Progress, Store};
+use django_quiz::storage::{self, Backend, BrowserStorage, Moment, Notice, Progress, Store};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -43,6 +44,88 @@ fn quota_exceeded_is_a_readable_error() {
     let huge = "x".repeat(12 * 1024 * 1024);
     let err = backend.set("django-quiz.test", &huge).unwrap_err();
     assert_eq!(err, "storage is full");
+    local().clear().unwrap();
+}
+
+const AT: Moment = Moment { ms: 1_767_225_600_000.0, day: 20_454 };
+
+#[wasm_bindgen_test]
+fn a_quota_error_while_saving_becomes_a_notice_and_the_answer_is_kept() {
+    local().clear().unwrap();
+    let (store, mut mine, _) = Store::open(BrowserStorage::open(), 1.0);
+    // Fill the origin's storage so the next save cannot fit.
+    let mut filler = 0;
+    for size in [512 * 1024, 16 * 1024, 512] {
+        let chunk = "y".repeat(size);
+        while filler < 2000 && local().set_item(&format!("filler.{filler}"), &chunk).is_ok() {
+            filler += 1;
+        }
+    }
+    let big = "z".repeat(256 * 1024);
+    let result = store.update(&mut mine, |p| {
+        p.learn("orm-a", 2, true, AT);
+        p.bookmarks.push(big.clone());
+    });
+    assert_eq!(result, Err(Notice::SaveFailed("storage is full".into())));
+    assert!(mine.memory.contains_key("orm-a"), "kept in the tab");
+    local().clear().unwrap();
+    // With room again, the next save stores both answers.
+    mine.bookmarks.clear();
+    store.update(&mut mine, |p| p.learn("views-b", 2, true, AT)).unwrap();
+    let (_, again, _) = Store::open(BrowserStorage::open(), 2.0);
+    assert_eq!(again.memory.len(), 2);
+}
+
+#[wasm_bindgen_test]
+fn disabled_storage_runs_in_memory_with_a_notice() {
+    // As in a browser that blocks storage: reading `localStorage` throws a SecurityError.
+    let hide = "window.__saved = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+        Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('blocked', 'SecurityError'); } })";
+    js_sys::eval(hide).unwrap();
+    let backend = BrowserStorage::open();
+    let restore = "if (window.__saved) Object.defineProperty(window, 'localStorage', window.__saved); else delete window.localStorage";
+    js_sys::eval(restore).unwrap();
+    assert!(backend.is_none());
+    let (store, mut mine, notice) = Store::open(backend, 1.0);
+    assert_eq!(notice, Some(Notice::Unavailable));
+    assert_eq!(store.update(&mut mine, |p| p.learn("orm-a", 0, false, AT)), Ok(()));
+    assert_eq!(mine.mistakes(), vec!["orm-a"]);
+}
+
+#[wasm_bindgen_test]
+async fn another_document_saving_fires_a_storage_event_that_merges_in() {
+    local().clear().unwrap();
+    let (tab, mut mine, _) = Store::open(BrowserStorage::open(), 1.0);
+    tab.update(&mut mine, |p| p.learn("orm-mine", 2, true, AT)).unwrap();
+    // A second document of the same origin (an iframe stands in for another tab) saves its
+    // own answer on top; this document gets a `storage` event with the new value.
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let frame: web_sys::HtmlIFrameElement = doc.create_element("iframe").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&frame).unwrap();
+    let other_window = frame.content_window().unwrap();
+    let other: web_sys::Storage = other_window.local_storage().unwrap().unwrap();
+    let mut theirs = storage::decode(&other.get_item(storage::KEY).unwrap().unwrap()).unwrap().progress;
+    theirs.learn("views-theirs", 0, false, AT);
+    let (tx, rx) = futures_channel::oneshot::channel::<String>();
+    let tx = std::cell::RefCell::new(Some(tx));
+    let on_storage = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+        if ev.key().as_deref() == Some(storage::KEY) {
+            if let (Some(tx), Some(v)) = (tx.borrow_mut().take(), ev.new_value()) {
+                let _ = tx.send(v);
+            }
+        }
+    });
+    web_sys::window().unwrap().add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref()).unwrap();
+    other.set_item(storage::KEY, &theirs.to_json()).unwrap();
+    let raw = rx.await.unwrap();
+    let seen = tab.external(&raw, &mine).unwrap();
+    assert!(seen.memory.contains_key("orm-mine") && seen.memory.contains_key("views-theirs"));
+    // This tab's next save builds on the other document's, never on its stale copy.
+    mine = seen;
+    tab.update(&mut mine, |p| p.learn("forms-next", 2, true, AT)).unwrap();
+    let (_, stored, _) = Store::open(BrowserStorage::open(), 2.0);
+    assert_eq!(stored.memory.len(), 3);
+    frame.remove();
     local().clear().unwrap();
 }
 
