@@ -146,6 +146,7 @@ pub fn App() -> impl IntoView {
                 Route::Browse(search) => view! { <routes::browse::Browse search /> }.into_any(),
                 Route::Question(index) => view! { <routes::question::Question index /> }.into_any(),
                 Route::Stats => routes::stats::Stats().into_any(),
+                Route::Shared(shared) => view! { <routes::shared::SharedQuiz shared /> }.into_any(),
                 Route::Settings => routes::settings::Settings().into_any(),
                 Route::BadLink(message) => view! { <routes::bad_link::BadLink message /> }.into_any(),
             }}

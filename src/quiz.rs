@@ -66,9 +66,13 @@ pub struct QuizSpec {
     pub mode: Mode,
     pub filters: Filters,
     /// When not empty, the quiz draws only from these questions (indices into `QUESTIONS`,
-    /// ascending).
+    /// ascending unless `ordered`).
     pub only: Vec<usize>,
+    /// The quiz is exactly `only`, in that order (a shared quiz): no shuffle, no count.
+    pub ordered: bool,
     pub seed: u32,
+    /// A score to beat (right, total), from a shared link.
+    pub challenge: Option<(u16, u16)>,
 }
 
 /// The counts offered on the home screen.
@@ -124,7 +128,7 @@ pub struct Item {
 impl QuizSpec {
     /// The questions the quiz draws from, in bank order.
     pub fn pool(&self) -> Vec<usize> {
-        if self.only.is_empty() {
+        if self.only.is_empty() && !self.ordered {
             return self.filters.matching(self.mode);
         }
         // A quiz that names its questions takes them whatever their kind.
@@ -143,26 +147,30 @@ impl Item {
 }
 
 /// Builds the quiz a spec describes: a seeded shuffle of the matching questions, cut to the
-/// count, each with its own seeded choice order (true/false keeps True before False).
+/// count (or, for an ordered spec, exactly its questions), each with its choice order.
 pub fn build(spec: &QuizSpec) -> Vec<Item> {
-    let mut rng = Rng::new(u64::from(spec.seed));
     let mut picked = spec.pool();
-    rng.shuffle(&mut picked);
-    if let Some(n) = spec.filters.count {
-        picked.truncate(usize::from(n));
+    if !spec.ordered {
+        Rng::new(u64::from(spec.seed)).shuffle(&mut picked);
+        if let Some(n) = spec.filters.count {
+            picked.truncate(usize::from(n));
+        }
     }
-    picked
-        .into_iter()
-        .map(|question| {
-            let q = &QUESTIONS[question];
-            // A bank question has at most a handful of choices; u8 is ample (checked at build).
-            let mut order: Vec<u8> = (0..q.choices.len()).map(|i| i as u8).collect();
-            if q.kind != crate::model::Kind::TrueFalse {
-                rng.shuffle(&mut order);
-            }
-            Item { question, order }
-        })
-        .collect()
+    picked.into_iter().map(|question| Item { question, order: choice_order(&QUESTIONS[question], spec.seed) }).collect()
+}
+
+/// The order a question's choices are shown in: a shuffle seeded by the quiz seed and the
+/// question's id, so it is the same wherever the question sits in the quiz (a shared quiz
+/// names its questions and seed, and shows every choice where the sharer saw it). True/false
+/// keeps True before False.
+pub fn choice_order(q: &Question, seed: u32) -> Vec<u8> {
+    // A bank question has at most a handful of choices; u8 is ample (checked at build).
+    let mut order: Vec<u8> = (0..q.choices.len()).map(|i| i as u8).collect();
+    if q.kind != Kind::TrueFalse {
+        let id = q.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+        Rng::new(u64::from(seed) ^ id).shuffle(&mut order);
+    }
+    order
 }
 
 /// A short, stable code for a question id, for links: 5 base-36 digits of its FNV-1a hash.
@@ -293,6 +301,19 @@ mod tests {
                 assert_eq!(item.order, [0, 1]);
             }
         }
+    }
+
+    #[test]
+    fn an_ordered_spec_is_exactly_its_questions_with_the_same_choice_orders() {
+        let quiz = build(&spec(4, Some(6)));
+        let only: Vec<usize> = quiz.iter().map(|it| it.question).collect();
+        let shared = QuizSpec { only, ordered: true, seed: 4, ..QuizSpec::default() };
+        assert_eq!(build(&shared), quiz);
+        let mut reversed = shared.clone();
+        reversed.only.reverse();
+        let mut back = build(&reversed);
+        back.reverse();
+        assert_eq!(back, quiz, "a question's choice order does not depend on its position");
     }
 
     #[test]

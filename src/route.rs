@@ -16,6 +16,8 @@ pub enum Route {
     Question(usize),
     Stats,
     Settings,
+    /// A quiz shared as a link (see `share`), shown before it starts.
+    Shared(crate::share::Shared),
     /// A link the app cannot use, with a message saying why.
     BadLink(String),
 }
@@ -50,6 +52,10 @@ pub fn parse(hash: &str) -> Route {
             Err(msg) => Route::BadLink(msg),
         },
         "/browse" => Route::Browse(parse_search(query)),
+        _ if path.starts_with("/s/") => match crate::share::decode(&hash[3..]) {
+            Ok(shared) => Route::Shared(shared),
+            Err(e) => Route::BadLink(e.message().into()),
+        },
         _ => match path.strip_prefix("/q/").map(quiz::by_code) {
             Some(Some(i)) => Route::Question(i),
             Some(None) => Route::BadLink("This question is not in this version of the app.".into()),
@@ -138,6 +144,7 @@ pub fn href(route: &Route) -> String {
         Route::Home | Route::BadLink(_) => "#/".into(),
         Route::Results => "#/results".into(),
         Route::Stats => "#/stats".into(),
+        Route::Shared(s) => crate::share::encode(s.spec.mode, s.spec.seed, &s.spec.only, s.spec.challenge),
         Route::Settings => "#/settings".into(),
         Route::Quiz(spec) => format!("#/quiz?{}", encode_spec(spec)),
         Route::Browse(search) => match encode_search(search) {
@@ -172,6 +179,12 @@ pub fn encode_spec(spec: &QuizSpec) -> String {
         let q: Vec<String> = spec.only.iter().filter_map(|&i| bank::QUESTIONS.get(i)).map(|q| quiz::short_code(q.id)).collect();
         parts.push(format!("q={}", q.join(",")));
     }
+    if spec.ordered {
+        parts.push("o=1".into());
+    }
+    if let Some((right, total)) = spec.challenge {
+        parts.push(format!("vs={right}-{total}"));
+    }
     parts.push(match spec.filters.count {
         Some(n) => format!("n={n}"),
         None => "n=all".into(),
@@ -195,6 +208,8 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
     let mut count = None;
     let mut mode = "practice";
     let mut timer = None;
+    let mut ordered = false;
+    let mut challenge = None;
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         match key {
@@ -217,6 +232,8 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
                 })
             }
             "mode" => mode = value,
+            "o" => ordered = value == "1",
+            "vs" => challenge = Some(parse_score(value).ok_or("This quiz link has an invalid score to beat.")?),
             "t" => match value.parse::<u16>() {
                 Ok(t) if t > 0 => timer = Some(t),
                 _ => return Err("This quiz link has an invalid timer.".into()),
@@ -243,9 +260,25 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
     }
     filters.count = count.unwrap_or(Some(10));
     filters.normalise();
-    only.sort_unstable();
-    only.dedup();
-    Ok(QuizSpec { mode, filters, only, seed })
+    if ordered {
+        // Keep the order; a question named twice is asked once.
+        let mut seen = Vec::with_capacity(only.len());
+        only.retain(|i| !seen.contains(i) && {
+            seen.push(*i);
+            true
+        });
+    } else {
+        only.sort_unstable();
+        only.dedup();
+    }
+    Ok(QuizSpec { mode, filters, only, ordered, seed, challenge })
+}
+
+/// "8-10": a score to beat, at most 999 questions.
+pub fn parse_score(value: &str) -> Option<(u16, u16)> {
+    let (right, total) = value.split_once('-')?;
+    let (right, total) = (right.parse::<u16>().ok()?, total.parse::<u16>().ok()?);
+    (right <= total && (1..1000).contains(&total)).then_some((right, total))
 }
 
 #[cfg(test)]
@@ -275,6 +308,7 @@ mod tests {
             only: vec![1, 5, 9],
             seed: 4_000_000_000,
             mode: Mode::Practice,
+            ..QuizSpec::default()
         };
         let href = href(&Route::Quiz(spec.clone()));
         assert_eq!(parse(&href), Route::Quiz(spec));
@@ -283,6 +317,17 @@ mod tests {
         for mode in [Mode::Exam { minutes: Some(20) }, Mode::Exam { minutes: None }, Mode::Cards { seconds: Some(60) }, Mode::Cards { seconds: None }] {
             let spec = QuizSpec { mode, seed: 9, filters: Filters { count: Some(5), ..Filters::default() }, ..QuizSpec::default() };
             assert_eq!(parse(&href_of(&spec)), Route::Quiz(spec));
+        }
+    }
+
+    #[test]
+    fn ordered_quizzes_and_scores_to_beat_round_trip() {
+        let spec = QuizSpec { only: vec![9, 2, 5], ordered: true, seed: 3, challenge: Some((8, 10)), filters: Filters { count: None, ..Filters::default() }, ..QuizSpec::default() };
+        assert_eq!(parse(&href_of(&spec)), Route::Quiz(spec.clone()));
+        let twice = format!("{}&q={}", href_of(&spec), quiz::short_code(bank::QUESTIONS[9].id));
+        assert!(matches!(parse(&twice), Route::Quiz(s) if s.only == vec![9, 2, 5]));
+        for bad in ["11-10", "1-0", "x-2", "5", "1-1000"] {
+            assert!(matches!(parse(&format!("#/quiz?seed=1&vs={bad}")), Route::BadLink(_)), "{bad}");
         }
     }
 

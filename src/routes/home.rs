@@ -9,6 +9,7 @@ use crate::bank::{AREAS, QUESTIONS};
 use crate::model::{Kind, Level};
 use crate::quiz::{Filters, Mode, QuizSpec, CARD_SECONDS, COUNTS, EXAM_MINUTES};
 use crate::route::{self, Route};
+use crate::routes::parts;
 use crate::ui;
 
 /// The mode and filters of the last quiz, so "start another" keeps the user's choices.
@@ -90,16 +91,25 @@ pub fn Home() -> impl IntoView {
     let heading = NodeRef::new();
     ui::focus_heading(heading);
 
-    let start = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if matching.get_untracked() == 0 {
-            return;
-        }
+    // One seed per visit: the quiz started here and the one shared from here are the same.
+    let seed = new_seed();
+    let spec = move || {
         let mut f = filters.get_untracked();
         f.normalise();
         // "Not seen yet" depends on this browser's history, so the quiz names its questions.
         let only = if unseen.get_untracked() { pool.get_untracked() } else { Vec::new() };
-        app::go(&Route::Quiz(QuizSpec { mode: mode.get_untracked(), filters: f, only, seed: new_seed() }));
+        QuizSpec { mode: mode.get_untracked(), filters: f, only, seed, ..QuizSpec::default() }
+    };
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if matching.get_untracked() > 0 {
+            app::go(&Route::Quiz(spec()));
+        }
+    };
+    let share = move || {
+        let spec = spec();
+        let items: Vec<usize> = crate::quiz::build(&spec).iter().map(|it| it.question).collect();
+        (!items.is_empty()).then(|| crate::share::encode(spec.mode, spec.seed, &items, None))
     };
 
     let area_chips = AREAS
@@ -244,6 +254,7 @@ pub fn Home() -> impl IntoView {
                         n => format!("{n} matching · this quiz has {}", in_quiz()),
                     }}
                 </p>
+                {parts::share_button("Share this quiz", share)}
                 <button type="submit" class="primary" disabled=move || matching.get() == 0>
                     {move || match mode.get() {
                         Mode::Practice => "Start quiz",

@@ -9,4 +9,5 @@ pub mod question;
 pub mod quiz;
 pub mod results;
 pub mod settings;
+pub mod shared;
 pub mod stats;

@@ -165,3 +165,72 @@ pub fn ticking_now(ms: u64) -> ReadSignal<f64> {
     }
     now
 }
+
+/// The absolute URL of a fragment on this page (whatever host and sub-path the app is on).
+pub fn absolute(fragment: &str) -> String {
+    let href = window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}{fragment}")
+}
+
+/// Hands a link to the system share sheet where the browser has one, otherwise copies it, and
+/// says which happened; the link also stays in a field for copying by hand.
+fn share_or_copy(url: &str, status: RwSignal<&'static str>) {
+    use wasm_bindgen::{JsCast, JsValue};
+    let get = |obj: &JsValue, name: &str| js_sys::Reflect::get(obj, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined());
+    let Some(nav) = get(&window().into(), "navigator") else {
+        status.set("Copy the link below.");
+        return;
+    };
+    let call = |obj: &JsValue, name: &str, arg: &JsValue| -> Option<js_sys::Promise> {
+        let f = get(obj, name)?.dyn_into::<js_sys::Function>().ok()?;
+        f.call1(obj, arg).ok()?.dyn_into::<js_sys::Promise>().ok()
+    };
+    let (promise, done, failed) = if get(&nav, "share").is_some() {
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&data, &"title".into(), &"Django Interview Quiz".into());
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &JsValue::from_str(url));
+        (call(&nav, "share", &data.into()), "Shared.", "Not shared. Copy the link below instead.")
+    } else {
+        let clipboard = get(&nav, "clipboard");
+        (clipboard.and_then(|c| call(&c, "writeText", &JsValue::from_str(url))), "Link copied to the clipboard.", "Copy the link below.")
+    };
+    let Some(promise) = promise else {
+        status.set(failed);
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        status.set(if ok { done } else { failed });
+    });
+}
+
+/// A "share" button; `make` builds the link's fragment when clicked (so it names the quiz as it
+/// is then). After a click the link is shown for copying by hand.
+pub fn share_button(label: &'static str, make: impl Fn() -> Option<String> + Send + Sync + 'static) -> impl IntoView {
+    let link = RwSignal::new(None::<String>);
+    let status = RwSignal::new("");
+    let make = StoredValue::new(make);
+    let click = move |_| {
+        let Some(fragment) = make.with_value(|m| m()) else { return };
+        let url = absolute(&fragment);
+        share_or_copy(&url, status);
+        link.set(Some(url));
+    };
+    view! {
+        <div class="share">
+            <button type="button" on:click=click>{label}</button>
+            <p class="share-status" role="status" aria-live="polite">{move || status.get()}</p>
+            {move || link.get().map(|url| view! {
+                <label class="field share-link">
+                    <span>"Link"</span>
+                    <input type="text" readonly prop:value=url on:focus=|ev| {
+                        if let Some(i) = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()) {
+                            i.select();
+                        }
+                    } />
+                </label>
+            })}
+        </div>
+    }
+}

@@ -19,7 +19,7 @@ pub fn Question(index: usize) -> impl IntoView {
     let heading = NodeRef::new();
     ui::focus_heading(heading);
     let quiz = |mode: Mode| {
-        let spec = QuizSpec { mode, filters: Filters { count: None, ..Filters::default() }, only: vec![index], seed: home::new_seed() };
+        let spec = QuizSpec { mode, filters: Filters { count: None, ..Filters::default() }, only: vec![index], seed: home::new_seed(), ..QuizSpec::default() };
         route::href(&Route::Quiz(spec))
     };
     let body = if q.kind == Kind::Flashcard {
@@ -70,6 +70,10 @@ pub fn Question(index: usize) -> impl IntoView {
                 {q.kind.auto_graded().then(|| view! { <a class="button" href=quiz(Mode::Practice)>"Practise it"</a> })}
                 <a class="button" href=quiz(Mode::Cards { seconds: None })>"Study it as a flashcard"</a>
             </div>
+            {parts::share_button("Share this question", move || {
+                let mode = if q.kind.auto_graded() { Mode::Practice } else { Mode::Cards { seconds: None } };
+                Some(crate::share::encode(mode, home::new_seed(), &[index], None))
+            })}
         </article>
     }
     .into_any()

@@ -28,7 +28,22 @@ pub fn Results() -> impl IntoView {
     };
     let score = Score { right: record.right() as u32, total: record.answers.len() as u32 };
     let retry = format!("#/quiz?{}", record.quiz);
-    let mode = crate::route::parse_spec(&record.quiz).map(|s| s.mode).unwrap_or_default();
+    let spec = crate::route::parse_spec(&record.quiz).unwrap_or_default();
+    let mode = spec.mode;
+    // Share the exact questions just answered, in order, with this score to beat.
+    let questions: Vec<usize> = record.answers.iter().filter_map(|a| bank::position(&a.id)).collect();
+    let to_beat = (u16::try_from(score.right).unwrap_or(u16::MAX), u16::try_from(score.total).unwrap_or(u16::MAX));
+    let (seed, share_mode) = (spec.seed, spec.mode);
+    let share = move || (!questions.is_empty()).then(|| crate::share::encode(share_mode, seed, &questions, Some(to_beat)));
+    let versus = spec.challenge.map(|(right, total)| {
+        let (mine, theirs) = (score.right * u32::from(total), u32::from(right) * score.total);
+        let verdict = match mine.cmp(&theirs) {
+            std::cmp::Ordering::Greater => "You beat it!",
+            std::cmp::Ordering::Equal => "A tie.",
+            std::cmp::Ordering::Less => "Not this time.",
+        };
+        view! { <p class="versus">{format!("Score to beat: {right} / {total}. {verdict}")}</p> }
+    });
     let blank = if matches!(mode, Mode::Exam { .. }) { "Not answered" } else { "I didn't know" };
     let rows = record.answers.iter().enumerate().map(|(i, a)| answer_row(i, a, blank)).collect_view();
     let breakdown = breakdown_view(&record);
@@ -40,6 +55,7 @@ pub fn Results() -> impl IntoView {
                 <strong>{format!("{} / {}", score.right, score.total)}</strong>
                 <span>{format!("{}%", score.percent())}</span>
             </p>
+            {versus}
             <p class="took">{format!("{} · {}", mode.title(), summary_line(&record))}</p>
             {record.timed_out.then(|| view! { <p class="timed-out">"Time ran out, so the quiz was handed in for you."</p> })}
             <div class="actions">
@@ -47,6 +63,7 @@ pub fn Results() -> impl IntoView {
                 <a class="button" href=retry>"Retry the same quiz"</a>
                 {mistakes.map(|href| view! { <a class="button" href=href>"Review mistakes"</a> })}
             </div>
+            {crate::routes::parts::share_button("Challenge a friend", share)}
         </section>
         {breakdown}
         <section aria-labelledby="review-title">

@@ -350,6 +350,7 @@ mod tests {
         }
         assert_eq!(n, 10_000);
         let bytes = p.to_json().len();
+        eprintln!("stored document after 10,000 answers: {bytes} bytes");
         assert!(bytes < 300 * 1024, "{bytes} bytes after 10,000 answers");
         assert_eq!(p.days.values().map(|d| d.n).sum::<u32>(), 10_000);
     }
