@@ -9,11 +9,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 TRUNK_VERSION := 0.21.14
+CARGO_FUZZ_VERSION := 0.13.2
 # The CLI must match the wasm-bindgen crate version locked in Cargo.lock exactly.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test dist bench bank-json bank-report setup tools browser test-native test-browser test-e2e clean
+.PHONY: serve test dist bench bank-json bank-report setup tools browser test-native test-browser test-e2e test-fuzz clean
 
 ## Set-up ---------------------------------------------------------------------------------------
 
@@ -25,6 +26,8 @@ tools:
 	  || cargo install trunk --version $(TRUNK_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@cargo fuzz --version 2>/dev/null | grep -qF "$(CARGO_FUZZ_VERSION)" \
+	  || cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked
 
 # playwright-core (drives Chromium) and binaryen (wasm-opt), from package-lock.json.
 node_modules/.installed: package.json package-lock.json
@@ -43,7 +46,7 @@ serve: setup
 	trunk serve
 
 # The whole suite: native tests, in-browser tests, end-to-end tests of the release build.
-test: setup browser test-native test-browser test-e2e
+test: setup browser test-native test-browser test-e2e test-fuzz
 
 test-native:
 	@[ -d ../shared/seeds ] || echo "NOTICE: ../shared/seeds not found: the check that no question copies a seed article is skipped"
@@ -54,6 +57,13 @@ test-browser:
 
 test-e2e: dist
 	node --test --test-concurrency=1 tests/e2e/
+
+# A short fuzzing run of the link decoder (any bytes as a link must never panic). Stable Rust:
+# no sanitizer, coverage-guided only. The seed corpus is copied so the run leaves the tree clean.
+FUZZ_SECONDS ?= 20
+test-fuzz:
+	rm -rf target/fuzz-corpus && mkdir -p target && cp -r fuzz/corpus/share_link target/fuzz-corpus
+	cd fuzz && cargo fuzz run --fuzz-dir . share_link -s none ../target/fuzz-corpus -- -max_total_time=$(FUZZ_SECONDS)
 
 ## Other targets --------------------------------------------------------------------------------
 
