@@ -1,10 +1,14 @@
 //! Compiles `questions/` into `$OUT_DIR/bank.rs` (static Rust data). An invalid question
 //! fails the build with a message naming the file, the line and the question id.
+//! `QUIZ_BANK_DIR` (a path relative to the repository root, or absolute) builds another bank
+//! directory instead; the end-to-end update test builds a second version of the app that way.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 fn main() {
-    let dir = Path::new("questions");
+    println!("cargo:rerun-if-env-changed=QUIZ_BANK_DIR");
+    let dir = std::env::var_os("QUIZ_BANK_DIR").map_or_else(|| PathBuf::from("questions"), PathBuf::from);
+    let dir = dir.as_path();
     for path in bankc::watched_paths(dir) {
         println!("cargo:rerun-if-changed={}", path.display());
     }
