@@ -20,3 +20,25 @@ test('the guard fails on a missing file, a console error and an uncaught excepti
     && /console\.error: boom/.test(e.message) && /uncaught: uncaught boom/.test(e.message));
   await context.close();
 });
+
+test('the guard fails on a Content-Security-Policy violation and on a request to another origin', async () => {
+  const { context, page, guard } = await open(browser, server.url);
+  await page.locator('h1').first().waitFor();
+  guard.assertClean();
+  // An inline script the policy does not list.
+  await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.append(s); });
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => window.injected), undefined, 'the policy let an inline script run');
+  assert.throws(() => guard.assertClean(), /CSP violation: script-src-elem blocked inline/);
+  await context.close();
+
+  // Without the policy in the way (it would block it first), a request to another origin.
+  const other = await open(browser, server.url, { bypassCSP: true });
+  await other.page.locator('h1').first().waitFor();
+  other.guard.assertClean();
+  const elsewhere = server.url.replace('127.0.0.1', 'localhost');
+  await other.page.evaluate((u) => fetch(`${u}favicon.svg`, { mode: 'no-cors' }).catch(() => {}), elsewhere);
+  await other.page.waitForTimeout(100);
+  assert.throws(() => other.guard.assertClean(), /request to another origin: http:\/\/localhost:/);
+  await other.context.close();
+});

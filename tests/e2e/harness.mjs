@@ -1,6 +1,7 @@
 // Shared end-to-end harness: a static server for dist/ under a sub-path, Debian's Chromium
 // driven by playwright-core, and a guard that fails a test on any console error, uncaught
-// exception, failed request or HTTP error (a missing favicon counts).
+// exception, failed request, HTTP error (a missing favicon counts), Content-Security-Policy
+// violation or request to another origin than the app's.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
@@ -21,23 +22,38 @@ const TYPES = {
   '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
 };
 
-/** Serves `dir` at `basePath` on a free loopback port. */
-export async function serve(dir = DIST, basePath = BASE_PATH) {
+/**
+ * Serves `dir` at `basePath` on a free loopback port. `setDir` swaps the directory served (a new
+ * deployment at the same address; `null`: the host is down, every request gets a 503), and
+ * `requests` counts what reached the server. With `notFound`, unknown paths get that file with
+ * status 404, as hosts with a 404 page do.
+ */
+export async function serve(dir = DIST, basePath = BASE_PATH, { notFound } = {}) {
+  let root = dir;
   const server = createServer(async (req, res) => {
+    handle.requests++;
     const url = new URL(req.url, 'http://x');
+    if (root === null) { res.writeHead(503).end(); return; }
     if (!url.pathname.startsWith(basePath)) { res.writeHead(404).end(); return; }
     let rel = decodeURIComponent(url.pathname.slice(basePath.length)) || 'index.html';
     rel = normalize(rel).replace(/^(\.\.[/\\])+/, '');
     try {
-      const body = await readFile(join(dir, rel));
+      const body = await readFile(join(root, rel));
       res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
     } catch {
-      res.writeHead(404).end('not found');
+      const page = notFound && await readFile(join(root, notFound)).catch(() => null);
+      if (page) res.writeHead(404, { 'content-type': TYPES['.html'] }).end(page);
+      else res.writeHead(404).end('not found');
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}${basePath}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  const handle = {
+    url, requests: 0,
+    setDir(d) { root = d; },
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+  return handle;
 }
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -47,16 +63,37 @@ export function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Records every problem a page reports; `assertClean` fails the test if there was any. */
-export function guard(page) {
+// Runs in every page before its own scripts: a CSP violation becomes a console error.
+const CSP_REPORTER = () => addEventListener('securitypolicyviolation', (e) => {
+  console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} at ${e.sourceFile}:${e.lineNumber}`);
+}, true);
+
+/**
+ * Records every problem a page (and the service worker it registers) reports; `assertClean`
+ * fails the test if there was any. `allow` lists patterns of problems a test expects (a 404
+ * page's own status, say). `ready` resolves once the CSP reporter is installed.
+ */
+export function guard(page, { allow = [] } = {}) {
   const problems = [];
   // A request cancelled because the test navigated away (goto, reload) is not a failure; one
   // cancelled with no later navigation is. Navigations are counted to tell the two apart.
   let navigations = 0;
   const issuedAt = new WeakMap();
   const aborted = [];
+  // The app's origin is that of the first page loaded; nothing may be fetched from any other.
+  let origin = null;
+  const sameOrigin = (r) => {
+    const u = new URL(r.url());
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return;
+    origin ??= u.origin;
+    if (u.origin !== origin) problems.push(`request to another origin: ${r.url()}`);
+  };
   page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations++; });
-  page.on('request', (r) => issuedAt.set(r, navigations));
+  page.on('request', (r) => { issuedAt.set(r, navigations); sameOrigin(r); });
+  page.context().on('request', (r) => { if (r.serviceWorker()) sameOrigin(r); });
+  page.context().on('response', (r) => {
+    if (r.request().serviceWorker() && r.status() >= 400) problems.push(`service worker got HTTP ${r.status()}: ${r.url()}`);
+  });
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('requestfailed', (r) => {
@@ -67,18 +104,21 @@ export function guard(page) {
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   return {
     problems,
+    ready: page.addInitScript(CSP_REPORTER),
     assertClean() {
-      const all = [...problems, ...aborted.filter((a) => a.at >= navigations).map((a) => `request aborted: ${a.r.url()}`)];
+      const all = [...problems, ...aborted.filter((a) => a.at >= navigations).map((a) => `request aborted: ${a.r.url()}`)]
+        .filter((p) => !allow.some((re) => re.test(p)));
       if (all.length) throw new Error(`the page reported problems:\n  ${all.join('\n  ')}`);
     },
   };
 }
 
 /** A fresh context (empty storage) and a guarded page. */
-export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light', allow, ...options } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, ...options });
   const page = await context.newPage();
-  const g = guard(page);
+  const g = guard(page, { allow });
+  await g.ready;
   if (url) await page.goto(url);
   return { context, page, guard: g };
 }
@@ -129,7 +169,8 @@ export function wrongTexts(q) {
 
 /** Runs axe-core (every default rule: WCAG 2.x A/AA and best practices) on the page as it is. */
 export async function axe(page, screen) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  // Evaluated, not added as a <script>: the page's CSP rightly refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${await readFile(AXE, 'utf8')}\n;undefined`);
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   const lines = result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${n.target.join(' ')}`));
   if (lines.length) throw new Error(`axe found accessibility problems on ${screen}:\n  ${lines.join('\n  ')}`);
