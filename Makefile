@@ -67,9 +67,11 @@ test-fuzz:
 
 ## Other targets --------------------------------------------------------------------------------
 
-# Release bundle for any static host (opt-level z, LTO, wasm-opt -Oz; checked by dist-check).
+# Release bundle for any static host (opt-level z, LTO, wasm-opt -Oz), made an installable
+# offline app by tools/pwa.mjs (service worker, precache list, 404.html, CSP), checked by dist-check.
 dist: setup
 	trunk build --release
+	node tools/pwa.mjs dist
 	node tools/dist-check.mjs
 
 # Size and start-up figures against a bare Leptos page built with the same profile.

@@ -1,0 +1,76 @@
+// Turns Trunk's release output into the installable offline app (run by `make dist` after
+// `trunk build --release`, before tools/dist-check.mjs): `node tools/pwa.mjs [dist-dir]`.
+//
+// 1. pwa/register.js becomes pwa-<hash>.js, loaded by index.html as a module;
+// 2. 404.html: hosts that serve it for unknown paths send the visitor to the app, whatever
+//    sub-path it lives under (it finds the app's folder by its manifest);
+// 3. index.html and 404.html get a Content-Security-Policy meta tag whose script hashes are
+//    those of the inline scripts as they are in the files (Trunk's loader changes with every
+//    build, since it names the hashed files);
+// 4. sw.js: pwa/sw.js with the list of every other file of the build, each with the start of
+//    its SHA-256, and a cache version derived from that list. Nothing here is kept by hand.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = resolve(ROOT, process.argv[2] ?? 'dist');
+const NAME = JSON.parse(readFileSync(join(ROOT, 'public/manifest.webmanifest'), 'utf8')).name;
+
+const fail = (msg) => { console.error(`pwa: ${msg}`); process.exit(1); };
+const sha = (data, enc = 'hex') => createHash('sha256').update(data).digest(enc);
+const short = (data) => sha(data).slice(0, 16);
+// Whole-line comments and blank lines go; the code ships as written.
+const strip = (js) => js.split('\n').filter((l) => l.trim() && !l.trim().startsWith('//')).join('\n') + '\n';
+const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = (texts) => texts.map((t) => `'sha256-${sha(t, 'base64')}'`).join(' ');
+const CSP_TAIL = "base-uri 'none'; form-action 'none'; object-src 'none'";
+
+const indexPath = join(DIST, 'index.html');
+let index = readFileSync(indexPath, 'utf8');
+if (/Content-Security-Policy/i.test(index)) fail(`${indexPath} was already processed: run trunk build --release first`);
+const loader = inlineScripts(index);
+if (loader.length !== 1 || !loader[0].includes('_bg.wasm')) fail('index.html should have exactly one inline script, Trunk\'s wasm loader');
+
+// 1. The registration module, named by its content like Trunk's files.
+const register = strip(readFileSync(join(ROOT, 'pwa/register.js'), 'utf8'));
+const registerName = `pwa-${short(register)}.js`;
+writeFileSync(join(DIST, registerName), register);
+
+// 2. The 404 page.
+const finder = `(async()=>{const p=location.pathname.split('/');for(let i=p.length-1;i>0;i--){const b=p.slice(0,i).join('/')+'/';try{const r=await fetch(b+'manifest.webmanifest',{cache:'no-store'});if(r.ok&&(await r.json()).name===${JSON.stringify(NAME)}){const rest=p.slice(i).join('/')+location.search;location.replace(b+(location.hash||(rest?'#/'+rest:'')));return}}catch{}}document.getElementById('m').textContent='This address is not part of the quiz.'})();`;
+const style = 'body{font:16px/1.55 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;background:#f4f6f5;color:#17211c}@media(prefers-color-scheme:dark){body{background:#101613;color:#e6ede9}}';
+const notFound = `<!doctype html><html lang=en><meta charset=utf-8>`
+  + `<meta http-equiv=Content-Security-Policy content="default-src 'self'; script-src ${hashes([finder])}; style-src ${hashes([style])}; ${CSP_TAIL}">`
+  + `<meta content="width=device-width,initial-scale=1" name=viewport><meta content="light dark" name=color-scheme>`
+  + `<title>Page not found · ${NAME}</title><style>${style}</style>`
+  + `<h1>Page not found</h1><p id=m>Opening the quiz…</p>`
+  + `<noscript>This address is not part of the quiz; open the quiz's own address.</noscript>`
+  + `<script>${finder}</script>\n`;
+writeFileSync(join(DIST, '404.html'), notFound);
+
+// 3. index.html: the policy first in <head> (it only covers what comes after it), the module last.
+const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes(loader)}; ${CSP_TAIL}`;
+const charset = index.match(/<meta charset="?utf-8"?>/i);
+if (!charset) fail('index.html has no <meta charset> to put the policy after');
+index = index.replace(charset[0], `${charset[0]}<meta http-equiv=Content-Security-Policy content="${csp}">`);
+if (!index.includes('</head>')) fail('index.html has no </head>');
+index = index.replace('</head>', `<script src=./${registerName} type=module></script></head>`);
+writeFileSync(indexPath, index);
+
+// 4. The service worker, last: it lists the final bytes of every other file.
+const walk = (dir) => readdirSync(dir).flatMap((f) => {
+  const p = join(dir, f);
+  return statSync(p).isDirectory() ? walk(p) : [relative(DIST, p).split(sep).join('/')];
+});
+const files = walk(DIST).filter((f) => f !== 'sw.js').sort().map((f) => [f, short(readFileSync(join(DIST, f)))]);
+const version = short(files.map(([f, h]) => `${f} ${h}\n`).join(''));
+const template = readFileSync(join(ROOT, 'pwa/sw.js'), 'utf8');
+if (!template.includes("'%VERSION%'") || !template.includes("'%FILES%'")) fail('pwa/sw.js lacks its placeholders');
+const sw = `// Generated by tools/pwa.mjs from pwa/sw.js.\n${strip(template)}`
+  .replace("'%VERSION%'", JSON.stringify(version))
+  .replace("'%FILES%'", JSON.stringify(files));
+writeFileSync(join(DIST, 'sw.js'), sw);
+
+const bytes = files.reduce((n, [f]) => n + statSync(join(DIST, f)).size, 0);
+console.log(`pwa: ${relative(ROOT, DIST) || '.'}: version ${version}, ${files.length} files precached (${bytes} B), ${registerName}, 404.html, CSP`);
