@@ -74,6 +74,22 @@ dist: setup
 	node tools/pwa.mjs dist
 	node tools/dist-check.mjs
 
+# A second release build whose bank has one more question: the "new deployment" of the
+# end-to-end update test. It has its own cargo target dir, so neither build undoes the other,
+# and is rebuilt only when one of its inputs changed.
+UPDATE := target/pwa-update
+UPDATE_INPUTS := Cargo.toml Cargo.lock Trunk.toml build.rs index.html style.css bankc/Cargo.toml \
+  tools/pwa.mjs tools/bank-variant.mjs $(shell find src questions bankc/src public pwa -type f 2>/dev/null)
+.PHONY: dist-update
+dist-update: $(UPDATE)/built
+test-e2e: dist-update
+$(UPDATE)/built: $(UPDATE_INPUTS) | setup
+	node tools/bank-variant.mjs questions $(UPDATE)/questions
+	QUIZ_BANK_DIR=$(CURDIR)/$(UPDATE)/questions CARGO_TARGET_DIR=$(CURDIR)/$(UPDATE)/cargo \
+	  trunk build --release --dist $(UPDATE)/dist
+	node tools/pwa.mjs $(UPDATE)/dist
+	@touch $@
+
 # Size and start-up figures against a bare Leptos page built with the same profile.
 bench: dist browser
 	cd bench/hello && trunk build --release --dist ../../target/bench-hello

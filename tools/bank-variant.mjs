@@ -1,0 +1,35 @@
+// Writes a copy of the question bank with one more question: the bank of the "new version" that
+// the end-to-end update test deploys over the first (`make test-e2e` builds it with
+// QUIZ_BANK_DIR pointing at the copy). `node tools/bank-variant.mjs <from-dir> <to-dir>`
+import { cpSync, appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const ADDED = {
+  id: 'fundamentals-update-probe',
+  prompt: 'Which manage.py command starts the development server?',
+};
+
+const QUESTION = `
+[[question]]
+id = "${ADDED.id}"
+area = "fundamentals"
+level = "beginner"
+kind = "single"
+source = "docs"
+prompt = "Which \`manage.py\` command starts the development server?"
+choices = ["\`runserver\`", "\`startserver\`", "\`devserver\`"]
+answer = 0
+explanation = "\`runserver\` starts the lightweight development web server; it is meant for development only."
+docs = "https://docs.djangoproject.com/en/5.2/ref/django-admin/#runserver"
+`;
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [from, to] = process.argv.slice(2).map((p) => resolve(p));
+  if (!from || !to) throw new Error('usage: node tools/bank-variant.mjs <from-dir> <to-dir>');
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  cpSync(from, to, { recursive: true });
+  appendFileSync(join(to, 'fundamentals.toml'), QUESTION);
+  console.log(`bank-variant: ${to} = ${from} + ${ADDED.id}`);
+}
