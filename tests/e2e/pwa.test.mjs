@@ -86,6 +86,16 @@ test('after the first visit the app works offline: reload, cold start, deep and 
   await tab.goto(`${server.url}#/quiz?seed=7&q=${shared.map(shortCode).join(',')}`);
   await tab.locator('.counter', { hasText: 'Question 1 of 4' }).waitFor();
   assert.ok(shared.includes((await currentQuestion(tab)).id));
+  // The other screens: a mock interview, flashcards, browse with a search, a question's page.
+  await tab.goto(`${server.url}#/quiz?mode=exam&n=3&seed=4`);
+  await tab.locator('.counter', { hasText: 'Question 1 of 3' }).waitFor();
+  await tab.goto(`${server.url}#/quiz?mode=cards&t=60&n=3&seed=2`);
+  await tab.locator('h1.prompt').waitFor();
+  await tab.goto(`${server.url}#/browse?s=csrf`);
+  await tab.locator('.rows .row').first().waitFor();
+  const first = bank().questions.find((q) => q.kind !== 'flashcard');
+  await tab.goto(`${server.url}#/q/${shortCode(first.id)}`);
+  await tab.getByRole('heading', { level: 1, name: first.prompt.replaceAll('`', '') }).waitFor();
   await tab.goto(`${server.url}index.html#/nowhere`);
   await tab.getByText('This page does not exist.').waitFor();
   await tab.goto(server.url);
