@@ -86,7 +86,12 @@ test('after the first visit the app works offline: reload, cold start, deep and 
   await tab.goto(`${server.url}#/quiz?seed=7&q=${shared.map(shortCode).join(',')}`);
   await tab.locator('.counter', { hasText: 'Question 1 of 4' }).waitFor();
   assert.ok(shared.includes((await currentQuestion(tab)).id));
-  // The other screens: a mock interview, flashcards, browse with a search, a question's page.
+  // The other screens: progress, settings, a mock interview, flashcards, browse with a search,
+  // a question's page.
+  await tab.goto(`${server.url}#/stats`);
+  await tab.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  await tab.goto(`${server.url}#/settings`);
+  await tab.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
   await tab.goto(`${server.url}#/quiz?mode=exam&n=3&seed=4`);
   await tab.locator('.counter', { hasText: 'Question 1 of 3' }).waitFor();
   await tab.goto(`${server.url}#/quiz?mode=cards&t=60&n=3&seed=2`);
