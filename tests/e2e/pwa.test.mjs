@@ -46,8 +46,15 @@ test('after the first visit the app works offline: reload, cold start, deep and 
   await installed(page);
   assert.deepEqual(await cacheNames(page), [`django-quiz:/quiz/app/:${versionOf(DIST)}`]);
 
-  // Answer the first question of a quiz, online.
+  // A shared quiz link, as the app's Share button makes it.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
   await page.locator('label.chip', { hasText: /^5$/ }).click();
+  await page.getByRole('button', { name: 'Share this quiz' }).click();
+  await page.getByText('Link copied to the clipboard.').waitFor();
+  const shareLink = await page.getByLabel('Link').inputValue();
+  assert.match(shareLink, /#\/s\//);
+
+  // Answer the first question of a quiz, online.
   await page.getByRole('button', { name: 'Start quiz' }).click();
   const q1 = await currentQuestion(page);
   await pick(page, rightTexts(q1));
@@ -81,7 +88,10 @@ test('after the first visit the app works offline: reload, cold start, deep and 
   await tab.getByRole('heading', { level: 1, name: 'Your results' }).waitFor();
   await tab.goto(`${server.url}?utm_source=home-screen#/quiz?n=3&seed=42&levels=beginner`);
   await tab.locator('.counter', { hasText: 'Question 1 of 3' }).waitFor();
-  // A shared quiz link naming four questions (open questions join a quiz only when asked for).
+  await tab.goto(shareLink);
+  await tab.getByRole('button', { name: 'Start the quiz' }).click();
+  await tab.locator('.counter', { hasText: 'Question 1 of 5' }).waitFor();
+  // A quiz link naming four questions (open questions join a quiz only when asked for).
   const shared = bank().questions.filter((q) => q.kind !== 'flashcard').slice(0, 4).map((q) => q.id);
   await tab.goto(`${server.url}#/quiz?seed=7&q=${shared.map(shortCode).join(',')}`);
   await tab.locator('.counter', { hasText: 'Question 1 of 4' }).waitFor();
