@@ -91,9 +91,17 @@ $(UPDATE)/built: $(UPDATE_INPUTS) | setup
 	@touch $@
 
 # Size and start-up figures against a bare Leptos page built with the same profile.
-bench: dist browser
+# Every budgeted figure (bytes, start-up, answer latency, save time, stored size, Lighthouse)
+# against a bare Leptos page built with the same profile; then the budgets, which fail loudly.
+bench: dist browser bench/node_modules/.installed
 	cd bench/hello && trunk build --release --dist ../../target/bench-hello
 	node bench/bench.mjs
+	node tools/budget.mjs
+
+# Lighthouse is benchmark-only: its own package, so `make test` does not install it.
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+	@touch $@
 
 # The validated question bank as JSON on stdout.
 bank-json:

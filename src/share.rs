@@ -148,7 +148,6 @@ pub fn decode(payload: &str) -> Result<Shared, ShareError> {
 mod tests {
     use super::*;
     use crate::model::Kind;
-    use proptest::prelude::*;
 
     fn payload(link: &str) -> &str {
         link.strip_prefix(PREFIX).unwrap()
@@ -189,65 +188,72 @@ mod tests {
         assert_eq!(decode("2.p.5.abcde"), Err(ShareError::Newer));
     }
 
-    proptest! {
-        #[test]
-        fn any_quiz_round_trips(
-            picks in proptest::collection::vec(0..QUESTIONS.len(), 1..40),
-            seed in any::<u32>(),
-            mode in 0u8..3,
-            timer in proptest::option::of(1u16..500),
-            score in proptest::option::of((0u16..50, 1u16..50)),
-        ) {
-            let mut questions = Vec::new();
-            for p in picks {
-                if !questions.contains(&p) {
-                    questions.push(p);
-                }
-            }
-            let mode = match mode {
-                0 => Mode::Practice,
-                1 => Mode::Exam { minutes: timer },
-                _ => Mode::Cards { seconds: timer },
-            };
-            let challenge = score.map(|(r, t)| (r.min(t), t));
-            let link = encode(mode, seed, &questions, challenge);
-            match decode(payload(&link)) {
-                Ok(shared) => {
-                    let expected: Vec<usize> = questions.iter().copied().filter(|&i| !matches!(mode, Mode::Exam { .. }) || QUESTIONS[i].kind.auto_graded()).collect();
-                    prop_assert_eq!(&shared.spec.only, &expected);
-                    prop_assert_eq!(shared.dropped, questions.len() - expected.len());
-                    prop_assert_eq!(shared.spec.mode, mode);
-                    prop_assert_eq!(shared.spec.seed, seed);
-                    prop_assert_eq!(shared.spec.challenge, challenge);
-                    // The same quiz: the same items, choice orders included.
-                    prop_assert_eq!(quiz::build(&shared.spec).len(), expected.len());
-                }
-                Err(e) => {
-                    prop_assert_eq!(e, ShareError::NothingLeft);
-                    let exam = matches!(mode, Mode::Exam { .. });
-                    prop_assert!(exam);
-                }
-            }
-        }
+    // proptest needs an OS random source: native test runs only.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
 
-        #[test]
-        fn any_text_decodes_without_panicking(text in ".{0,300}") {
-            let _ = decode(&text);
-            let route = crate::route::parse(&format!("#/s/{text}"));
-            if let crate::route::Route::BadLink(msg) = route {
-                prop_assert!(!msg.contains('<') || !text.contains('<') || !msg.contains(&text));
+        proptest! {
+            #[test]
+            fn any_quiz_round_trips(
+                picks in proptest::collection::vec(0..QUESTIONS.len(), 1..40),
+                seed in any::<u32>(),
+                mode in 0u8..3,
+                timer in proptest::option::of(1u16..500),
+                score in proptest::option::of((0u16..50, 1u16..50)),
+            ) {
+                let mut questions = Vec::new();
+                for p in picks {
+                    if !questions.contains(&p) {
+                        questions.push(p);
+                    }
+                }
+                let mode = match mode {
+                    0 => Mode::Practice,
+                    1 => Mode::Exam { minutes: timer },
+                    _ => Mode::Cards { seconds: timer },
+                };
+                let challenge = score.map(|(r, t)| (r.min(t), t));
+                let link = encode(mode, seed, &questions, challenge);
+                match decode(payload(&link)) {
+                    Ok(shared) => {
+                        let expected: Vec<usize> = questions.iter().copied().filter(|&i| !matches!(mode, Mode::Exam { .. }) || QUESTIONS[i].kind.auto_graded()).collect();
+                        prop_assert_eq!(&shared.spec.only, &expected);
+                        prop_assert_eq!(shared.dropped, questions.len() - expected.len());
+                        prop_assert_eq!(shared.spec.mode, mode);
+                        prop_assert_eq!(shared.spec.seed, seed);
+                        prop_assert_eq!(shared.spec.challenge, challenge);
+                        // The same quiz: the same items, choice orders included.
+                        prop_assert_eq!(quiz::build(&shared.spec).len(), expected.len());
+                    }
+                    Err(e) => {
+                        prop_assert_eq!(e, ShareError::NothingLeft);
+                        let exam = matches!(mode, Mode::Exam { .. });
+                        prop_assert!(exam);
+                    }
+                }
             }
-        }
 
-        #[test]
-        fn damaged_real_links_never_panic(cut in 0usize..130, flip in 0usize..130, ch in any::<char>()) {
-            let link = encode(Mode::Cards { seconds: Some(60) }, 99, &(0..20).collect::<Vec<_>>(), Some((3, 20)));
-            let p = payload(&link);
-            let mut s: String = p.chars().take(cut).collect();
-            let _ = decode(&s);
-            if flip < s.len() && s.is_char_boundary(flip) {
-                s.insert(flip, ch);
+            #[test]
+            fn any_text_decodes_without_panicking(text in ".{0,300}") {
+                let _ = decode(&text);
+                let route = crate::route::parse(&format!("#/s/{text}"));
+                if let crate::route::Route::BadLink(msg) = route {
+                    prop_assert!(!msg.contains('<') || !text.contains('<') || !msg.contains(&text));
+                }
+            }
+
+            #[test]
+            fn damaged_real_links_never_panic(cut in 0usize..130, flip in 0usize..130, ch in any::<char>()) {
+                let link = encode(Mode::Cards { seconds: Some(60) }, 99, &(0..20).collect::<Vec<_>>(), Some((3, 20)));
+                let p = payload(&link);
+                let mut s: String = p.chars().take(cut).collect();
                 let _ = decode(&s);
+                if flip < s.len() && s.is_char_boundary(flip) {
+                    s.insert(flip, ch);
+                    let _ = decode(&s);
+                }
             }
         }
     }

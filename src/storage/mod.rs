@@ -24,6 +24,9 @@ use std::cell::Cell;
 
 pub const KEY: &str = "django-quiz";
 pub const BACKUP_PREFIX: &str = "django-quiz.backup.";
+/// A revision stamp written with the document (the writing tab's id and its save count): a tab
+/// compares this, not the whole document, to learn whether another tab has written since.
+pub const REV_KEY: &str = "django-quiz.rev";
 
 /// What the user is told about storage. Shown as a notice; none of these stops the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,14 +78,22 @@ pub struct Store<B> {
     /// True while this tab holds changes the last save could not store: then what is stored
     /// is older than what the tab holds, and the two are merged rather than replaced.
     unsaved: Cell<bool>,
-    /// The document as this tab last read or wrote it: if storage still holds exactly this, no
-    /// other tab has written, and the save skips decoding it again.
+    /// The revision stamp this tab last wrote or saw: while `REV_KEY` still holds it, no other
+    /// tab has written, and a save skips reading the document again. Empty until known.
     last: std::cell::RefCell<String>,
+    /// This tab's id (random, from the app) and how many saves it made, for revision stamps.
+    tab: Cell<u64>,
+    saves: Cell<u64>,
 }
 
 impl<B: Backend> Store<B> {
     fn new(backend: Option<B>, writable: bool) -> Store<B> {
-        Store { backend, writable, unsaved: Cell::new(false), last: Default::default() }
+        Store { backend, writable, unsaved: Cell::new(false), last: Default::default(), tab: Cell::new(0), saves: Cell::new(0) }
+    }
+
+    /// Sets this tab's id, which makes its revision stamps unique among tabs.
+    pub fn set_tab(&self, id: u64) {
+        self.tab.set(id);
     }
 
     /// Opens the store and loads progress. Never fails: problems become notices.
@@ -122,10 +133,13 @@ impl<B: Backend> Store<B> {
 
     /// What is stored now if another tab changed it since this one last read or wrote it.
     fn stored(&self) -> Option<Progress> {
-        let raw = self.backend.as_ref()?.get(KEY).ok()??;
-        if *self.last.borrow() == raw {
-            return None;
+        let backend = self.backend.as_ref()?;
+        if let Ok(Some(rev)) = backend.get(REV_KEY) {
+            if *self.last.borrow() == rev {
+                return None;
+            }
         }
+        let raw = backend.get(KEY).ok()??;
         match decode(&raw) {
             Ok(Decoded { progress, damaged: false }) => Some(progress),
             _ => None,
@@ -159,15 +173,19 @@ impl<B: Backend> Store<B> {
             return Ok(false);
         };
         let json = progress.to_json();
+        // The stamp goes first: if the document then fails to save, other tabs merely read the
+        // old document again; a new document never sits under an old stamp.
+        let rev = format!("{:x}.{}", self.tab.get(), self.saves.get() + 1);
         let result = if json.is_empty() {
             Err(Notice::SaveFailed("the data could not be encoded".into()))
         } else {
-            backend.set(KEY, &json).map(|()| true).map_err(Notice::SaveFailed)
+            backend.set(REV_KEY, &rev).and_then(|()| backend.set(KEY, &json)).map(|()| true).map_err(Notice::SaveFailed)
         };
-        self.unsaved.set(result.is_err());
         if result.is_ok() {
-            *self.last.borrow_mut() = json;
+            self.saves.set(self.saves.get() + 1);
+            *self.last.borrow_mut() = rev;
         }
+        self.unsaved.set(result.is_err());
         result
     }
 
@@ -175,7 +193,9 @@ impl<B: Backend> Store<B> {
     /// of this tab, or merged with this tab's unsaved ones. `None` if it cannot be read.
     pub fn external(&self, raw: &str, mine: &Progress) -> Option<Progress> {
         let Decoded { mut progress, damaged: false } = decode(raw).ok()? else { return None };
-        *self.last.borrow_mut() = raw.to_owned();
+        // The other tab wrote its stamp with the document: take it, so the next save here does not
+        // read the document again.
+        *self.last.borrow_mut() = self.backend.as_ref().and_then(|b| b.get(REV_KEY).ok().flatten()).unwrap_or_default();
         if self.unsaved.get() {
             progress.merge(mine.clone());
         }
@@ -357,6 +377,8 @@ mod tests {
         let mem = Memory::default();
         let (tab_a, mut a, _) = Store::open(Some(mem.clone()), 1.0);
         let (tab_b, mut b, _) = Store::open(Some(mem.clone()), 1.0);
+        tab_a.set_tab(1);
+        tab_b.set_tab(2);
         tab_a.update(&mut a, |p| p.learn("orm-1", 2, true, AT)).unwrap();
         // Tab B still holds the empty record it loaded; its save must not drop tab A's answer.
         tab_b.update(&mut b, |p| p.learn("views-2", 0, false, AT)).unwrap();

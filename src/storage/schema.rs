@@ -15,7 +15,7 @@ pub const VERSION: u32 = 2;
 pub const MAX_HISTORY: usize = 50;
 /// Answers kept across the history: older quizzes are dropped past this (the per-question and
 /// per-day aggregates keep what they taught).
-pub const MAX_HISTORY_ANSWERS: usize = 1000;
+pub const MAX_HISTORY_ANSWERS: usize = 500;
 
 /// One finished quiz.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
@@ -26,10 +27,12 @@ const TYPES = {
  * Serves `dir` at `basePath` on a free loopback port. `setDir` swaps the directory served (a new
  * deployment at the same address; `null`: the host is down, every request gets a 503), and
  * `requests` counts what reached the server. With `notFound`, unknown paths get that file with
- * status 404, as hosts with a 404 page do.
+ * status 404, as hosts with a 404 page do. With `compress`, responses are brotli-encoded for
+ * clients that accept it, as a production host serves them (the benchmarks use this).
  */
-export async function serve(dir = DIST, basePath = BASE_PATH, { notFound } = {}) {
+export async function serve(dir = DIST, basePath = BASE_PATH, { notFound, compress = false } = {}) {
   let root = dir;
+  const packed = new Map();
   const server = createServer(async (req, res) => {
     handle.requests++;
     const url = new URL(req.url, 'http://x');
@@ -39,7 +42,14 @@ export async function serve(dir = DIST, basePath = BASE_PATH, { notFound } = {})
     rel = normalize(rel).replace(/^(\.\.[/\\])+/, '');
     try {
       const body = await readFile(join(root, rel));
-      res.writeHead(200, { 'content-type': TYPES[extname(rel)] ?? 'application/octet-stream' }).end(body);
+      const type = TYPES[extname(rel)] ?? 'application/octet-stream';
+      if (compress && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const key = join(root, rel);
+        if (!packed.has(key)) packed.set(key, brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'br', vary: 'accept-encoding' }).end(packed.get(key));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type }).end(body);
     } catch {
       const page = notFound && await readFile(join(root, notFound)).catch(() => null);
       if (page) res.writeHead(404, { 'content-type': TYPES['.html'] }).end(page);
