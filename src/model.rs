@@ -73,47 +73,40 @@ impl Kind {
     }
 }
 
-/// Token classes of a highlighted snippet; short names keep the generated source small.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tok {
-    /// Plain text.
-    P,
-    /// Keyword.
-    K,
-    /// String literal.
-    S,
-    /// Comment.
-    C,
-    /// Number.
-    N,
-    /// Built-in constant (True, None, self).
-    B,
-    /// Decorator.
-    D,
-    /// Template tag or variable.
-    T,
-}
-
-impl Tok {
-    /// CSS class of the token's `<span>`; plain text gets no span.
-    pub fn class(self) -> Option<&'static str> {
-        match self {
-            Tok::P => None,
-            Tok::K => Some("k"),
-            Tok::S => Some("s"),
-            Tok::C => Some("c"),
-            Tok::N => Some("n"),
-            Tok::B => Some("b"),
-            Tok::D => Some("d"),
-            Tok::T => Some("t"),
-        }
-    }
-}
-
+/// A snippet highlighted at build time: `text` is the code with each highlighted token written
+/// as `\u{1}`, a class letter (k s c n b d t, the CSS class of its span), the token, `\u{2}`.
 #[derive(Debug)]
 pub struct Code {
     pub lang: &'static str,
-    pub tokens: &'static [(Tok, &'static str)],
+    pub text: &'static str,
+}
+
+impl Code {
+    /// The snippet as (class, text) runs; plain text has no class.
+    pub fn runs(&self) -> impl Iterator<Item = (Option<&'static str>, &'static str)> {
+        let mut rest = self.text;
+        std::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            if let Some(marked) = rest.strip_prefix('\u{1}') {
+                let class = marked.get(..1).unwrap_or("");
+                let body = marked.get(1..).unwrap_or("");
+                let end = body.find('\u{2}').unwrap_or(body.len());
+                rest = body.get(end + 1..).unwrap_or("");
+                return Some((Some(class), &body[..end]));
+            }
+            let end = rest.find('\u{1}').unwrap_or(rest.len());
+            let (plain, tail) = rest.split_at(end);
+            rest = tail;
+            Some((None, plain))
+        })
+    }
+
+    /// The code as plain text.
+    pub fn plain(&self) -> String {
+        self.runs().map(|(_, t)| t).collect()
+    }
 }
 
 #[derive(Debug)]
@@ -151,6 +144,16 @@ pub struct Question {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn code_runs_split_on_markers() {
+        let code = super::Code { lang: "python", text: "\u{1}kfrom\u{2} x \u{1}kimport\u{2} y\n\u{1}s\"a\"\u{2}" };
+        let runs: Vec<_> = code.runs().collect();
+        assert_eq!(runs, vec![(Some("k"), "from"), (None, " x "), (Some("k"), "import"), (None, " y\n"), (Some("s"), "\"a\"")]);
+        assert_eq!(code.plain(), "from x import y\n\"a\"");
+        let every = crate::bank::QUESTIONS.iter().filter_map(|q| q.code).all(|c| c.runs().all(|(_, t)| !t.contains(['\u{1}', '\u{2}'])));
+        assert!(every);
+    }
+
     #[test]
     fn docs_links_are_labelled_by_site() {
         assert_eq!(super::docs_site("https://docs.djangoproject.com/en/5.2/topics/db/"), "Django docs");

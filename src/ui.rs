@@ -12,13 +12,12 @@ pub fn rich(text: &'static str) -> impl IntoView {
         .collect_view()
 }
 
-/// A snippet highlighted at build time: one `<span>` per token class.
+/// A snippet highlighted at build time: one `<span>` per highlighted token.
 pub fn code_block(code: &'static Code) -> impl IntoView {
     let tokens = code
-        .tokens
-        .iter()
-        .map(|(tok, text)| match tok.class() {
-            Some(class) => view! { <span class=class>{*text}</span> }.into_any(),
+        .runs()
+        .map(|(class, text)| match class {
+            Some(class) => view! { <span class=class>{text}</span> }.into_any(),
             None => text.into_any(),
         })
         .collect_view();

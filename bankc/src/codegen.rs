@@ -48,9 +48,23 @@ pub fn to_rust(bank: &Bank) -> String {
         let code = match &q.code {
             None => "None".to_owned(),
             Some(s) => {
-                let toks: Vec<String> =
-                    s.tokens.iter().map(|(c, t)| format!("(Tok::{},{})", c.rust_name(), lit(t))).collect();
-                format!("Some(&Code{{lang:{},tokens:&[{}]}})", lit(&s.lang), toks.join(","))
+                // One string per snippet: a highlighted token is `\u{1}` + its class letter +
+                // its text + `\u{2}`. A table of (class, &str) pairs costs 12 bytes a token
+                // and compresses badly; the markers cost 3.
+                let mut text = String::new();
+                for (class, t) in &s.tokens {
+                    let t = t.replace(['\u{1}', '\u{2}'], "");
+                    match class.css() {
+                        Some(c) => {
+                            text.push('\u{1}');
+                            text.push(c);
+                            text.push_str(&t);
+                            text.push('\u{2}');
+                        }
+                        None => text.push_str(&t),
+                    }
+                }
+                format!("Some(&Code{{lang:{},text:{}}})", lit(&s.lang), lit(&text))
             }
         };
         let answer: Vec<String> = q.answer.iter().map(|i| i.to_string()).collect();

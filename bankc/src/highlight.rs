@@ -19,17 +19,18 @@ pub enum Class {
 }
 
 impl Class {
-    /// The variant's name in the app's `Tok` enum.
-    pub fn rust_name(self) -> &'static str {
+    /// The CSS class the app gives the token's `<span>` (and the letter that marks it in the
+    /// generated bank); plain text has none.
+    pub fn css(self) -> Option<char> {
         match self {
-            Class::Plain => "P",
-            Class::Keyword => "K",
-            Class::String => "S",
-            Class::Comment => "C",
-            Class::Number => "N",
-            Class::Constant => "B",
-            Class::Decorator => "D",
-            Class::Tag => "T",
+            Class::Plain => None,
+            Class::Keyword => Some('k'),
+            Class::String => Some('s'),
+            Class::Comment => Some('c'),
+            Class::Number => Some('n'),
+            Class::Constant => Some('b'),
+            Class::Decorator => Some('d'),
+            Class::Tag => Some('t'),
         }
     }
 }

@@ -160,7 +160,7 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
                 </button>
                 <button type="button" class="mark" aria-pressed=move || marked().to_string() on:click=move |_| change(&Session::toggle_mark)>
                     // A toggle keeps one name; aria-pressed and the flag say its state.
-                    <span class="flag" aria-hidden="true">{move || if marked() { "⚑" } else { "" }}</span>
+                    {move || marked().then(|| view! { <span class="flag" aria-hidden="true">"⚑"</span> })}
                     "Mark for review"
                 </button>
                 <button type="button" class="primary" on:click=move |_| go(pos.get_untracked() + 1) disabled=move || { pos.get() + 1 >= total }>
