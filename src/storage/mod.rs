@@ -316,7 +316,7 @@ mod tests {
     fn damaged_parts_are_set_aside_and_the_rest_is_kept() {
         let good = learnt(&["orm-a", "views-b"]).to_json();
         // One memory entry of the wrong shape.
-        let raw = good.replace("\"orm-a\":{", "\"broken\":7,\"orm-a\":{");
+        let raw = good.replace("\"orm-a\":[", "\"broken\":7,\"orm-a\":[");
         let mem = Memory::with(KEY, &raw);
         let (_, progress, notice) = Store::open(Some(mem.clone()), 5.0);
         assert!(matches!(notice, Some(Notice::Recovered { kept: true, .. })), "{notice:?}");

@@ -79,11 +79,24 @@ impl SavedQuiz {
     }
 }
 
-/// Answers given on one day (the user's local calendar day).
+/// Answers given on one day (the user's local calendar day). Stored as `[n, right]`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "(u32, u32)", into = "(u32, u32)")]
 pub struct Day {
     pub n: u32,
     pub right: u32,
+}
+
+impl From<(u32, u32)> for Day {
+    fn from((n, right): (u32, u32)) -> Day {
+        Day { n, right }
+    }
+}
+
+impl From<Day> for (u32, u32) {
+    fn from(d: Day) -> (u32, u32) {
+        (d.n, d.right)
+    }
 }
 
 /// A point in time as the logic needs it: ms since the epoch and the local day number (days
