@@ -84,11 +84,14 @@ pub struct Store<B> {
     /// This tab's id (random, from the app) and how many saves it made, for revision stamps.
     tab: Cell<u64>,
     saves: Cell<u64>,
+    /// The history as last encoded, with its `history_key`: most saves follow an answer, which
+    /// leaves the history as it was.
+    history: std::cell::RefCell<(u64, String)>,
 }
 
 impl<B: Backend> Store<B> {
     fn new(backend: Option<B>, writable: bool) -> Store<B> {
-        Store { backend, writable, unsaved: Cell::new(false), last: Default::default(), tab: Cell::new(0), saves: Cell::new(0) }
+        Store { backend, writable, unsaved: Cell::new(false), last: Default::default(), tab: Cell::new(0), saves: Cell::new(0), history: Default::default() }
     }
 
     /// Sets this tab's id, which makes its revision stamps unique among tabs.
@@ -172,7 +175,14 @@ impl<B: Backend> Store<B> {
         let Some(backend) = self.backend.as_ref().filter(|_| self.writable) else {
             return Ok(false);
         };
-        let json = progress.to_json();
+        let json = {
+            let key = progress.history_key();
+            let mut cache = self.history.borrow_mut();
+            if cache.1.is_empty() || cache.0 != key {
+                *cache = (key, progress.history_json());
+            }
+            progress.to_json_with(&cache.1)
+        };
         // The stamp goes first: if the document then fails to save, other tabs merely read the
         // old document again; a new document never sits under an old stamp.
         let rev = format!("{:x}.{}", self.tab.get(), self.saves.get() + 1);
