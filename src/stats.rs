@@ -26,7 +26,7 @@ impl AreaStat {
 /// One row per area that has questions, in bank order.
 pub fn per_area(p: &Progress) -> Vec<AreaStat> {
     let mut rows: Vec<AreaStat> = (0..AREAS.len()).map(|a| AreaStat { area: a as u8, ..AreaStat::default() }).collect();
-    for q in QUESTIONS {
+    for q in QUESTIONS.iter() {
         let row = &mut rows[usize::from(q.area)];
         row.total += 1;
         if let Some(m) = p.memory.get(q.id).filter(|m| m.seen > 0) {

@@ -1,37 +1,14 @@
-//! Emits the validated bank as Rust source: static slices of `&'static str` that the app
-//! includes with `include!`, so the questions cost no parsing and no allocation at start-up.
-//! The names it writes (`Area`, `Question`, `Level`, `Kind`, `Code`, `Tok`) are the app's
-//! `model` types.
+//! Emits the validated bank as Rust source that the app includes with `include!`: `AREAS` as a
+//! static table, and the questions as flat tables (`TEXT`, `LENS`, `META`) that `bank.rs`
+//! turns into `model::Question`s once, at start-up.
 
 use std::fmt::Write;
 
 use crate::model::{Bank, Kind, Level};
 
-fn level_name(l: Level) -> &'static str {
-    match l {
-        Level::Beginner => "Beginner",
-        Level::Intermediate => "Intermediate",
-        Level::Advanced => "Advanced",
-    }
-}
-
-fn kind_name(k: Kind) -> &'static str {
-    match k {
-        Kind::Single => "Single",
-        Kind::Multiple => "Multiple",
-        Kind::TrueFalse => "TrueFalse",
-        Kind::Flashcard => "Flashcard",
-    }
-}
-
 /// A Rust string literal (`{:?}` on `str` writes valid Rust escapes).
 fn lit(s: &str) -> String {
     format!("{s:?}")
-}
-
-fn str_slice(items: &[String]) -> String {
-    let parts: Vec<String> = items.iter().map(|s| lit(s)).collect();
-    format!("&[{}]", parts.join(","))
 }
 
 pub fn to_rust(bank: &Bank) -> String {
@@ -41,49 +18,77 @@ pub fn to_rust(bank: &Bank) -> String {
     for a in &bank.areas {
         let _ = writeln!(out, "Area{{id:{},title:{}}},", lit(&a.id), lit(&a.title));
     }
-    out.push_str("];\npub static QUESTIONS: &[Question] = &[\n");
+    out.push_str("];\n");
+    // The questions as three flat tables that compress well: all their text back to back, the
+    // length of each string, and a few bytes of numbers per question. A table of `&str` costs
+    // 8 bytes a string in pointers that barely compress; `bank::QUESTIONS` rebuilds the
+    // structs from these once, at start-up.
+    let mut text = String::new();
+    let mut lens: Vec<usize> = Vec::new();
+    let mut meta: Vec<u8> = Vec::new();
+    let push = |t: &str, text: &mut String, lens: &mut Vec<usize>| {
+        text.push_str(t);
+        lens.push(t.len());
+    };
     for q in &bank.questions {
+        // Lengths are stored as u16; the validator's field limits keep every text far below.
+        let longest = [&q.prompt, &q.explanation].iter().map(|t| t.len()).chain(q.code.as_ref().map(|c| c.text.len() * 2)).max().unwrap_or(0);
+        assert!(longest < 30_000, "question {}: a text is too long for the bank's tables", q.id);
         // The area is stored as its index in AREAS; validation guarantees it exists.
         let area = bank.areas.iter().position(|a| a.id == q.area).unwrap_or(0);
-        let code = match &q.code {
-            None => "None".to_owned(),
-            Some(s) => {
-                // One string per snippet: a highlighted token is `\u{1}` + its class letter +
-                // its text + `\u{2}`. A table of (class, &str) pairs costs 12 bytes a token
-                // and compresses badly; the markers cost 3.
-                let mut text = String::new();
-                for (class, t) in &s.tokens {
-                    let t = t.replace(['\u{1}', '\u{2}'], "");
-                    match class.css() {
-                        Some(c) => {
-                            text.push('\u{1}');
-                            text.push(c);
-                            text.push_str(&t);
-                            text.push('\u{2}');
-                        }
-                        None => text.push_str(&t),
+        let code = q.code.as_ref().map(|s| {
+            // A highlighted token is `\u{1}` + its class letter + its text + `\u{2}`.
+            let mut marked = String::new();
+            for (class, t) in &s.tokens {
+                let t = t.replace(['\u{1}', '\u{2}'], "");
+                match class.css() {
+                    Some(c) => {
+                        marked.push('\u{1}');
+                        marked.push(c);
+                        marked.push_str(&t);
+                        marked.push('\u{2}');
                     }
+                    None => marked.push_str(&t),
                 }
-                format!("Some(&Code{{lang:{},text:{}}})", lit(&s.lang), lit(&text))
             }
-        };
-        let answer: Vec<String> = q.answer.iter().map(|i| i.to_string()).collect();
-        let _ = writeln!(
-            out,
-            "Question{{id:{},area:{},level:Level::{},kind:Kind::{},prompt:{},code:{},choices:{},answer:&[{}],points:{},explanation:{},docs:{}}},",
-            lit(&q.id),
-            area,
-            level_name(q.level),
-            kind_name(q.kind),
-            lit(&q.prompt),
-            code,
-            str_slice(&q.choices),
-            answer.join(","),
-            str_slice(&q.points),
-            lit(&q.explanation),
-            lit(&q.docs),
-        );
+            (s.lang.clone(), marked)
+        });
+        // Per question: area, level, kind, has code, choices, points, answers, the answers.
+        meta.extend([area as u8, level_index(q.level), kind_index(q.kind), u8::from(code.is_some())]);
+        meta.extend([q.choices.len() as u8, q.points.len() as u8, q.answer.len() as u8]);
+        meta.extend(q.answer.iter().map(|&i| i as u8));
+        for t in [&q.id, &q.prompt, &q.explanation, &q.docs] {
+            push(t, &mut text, &mut lens);
+        }
+        if let Some((lang, marked)) = &code {
+            push(lang, &mut text, &mut lens);
+            push(marked, &mut text, &mut lens);
+        }
+        for t in q.choices.iter().chain(&q.points) {
+            push(t, &mut text, &mut lens);
+        }
     }
-    out.push_str("];\n");
+    let _ = writeln!(out, "static TEXT: &str = {};", lit(&text));
+    let lens: Vec<String> = lens.iter().map(|l| l.to_string()).collect();
+    let _ = writeln!(out, "static LENS: &[u16] = &[{}];", lens.join(","));
+    let meta: Vec<String> = meta.iter().map(|m| m.to_string()).collect();
+    let _ = writeln!(out, "static META: &[u8] = &[{}];", meta.join(","));
     out
+}
+
+fn level_index(l: Level) -> u8 {
+    match l {
+        Level::Beginner => 0,
+        Level::Intermediate => 1,
+        Level::Advanced => 2,
+    }
+}
+
+fn kind_index(k: Kind) -> u8 {
+    match k {
+        Kind::Single => 0,
+        Kind::Multiple => 1,
+        Kind::TrueFalse => 2,
+        Kind::Flashcard => 3,
+    }
 }

@@ -161,7 +161,11 @@ fn a_good_bank_compiles_with_every_kind() {
     assert_eq!(code.text, "from django.views.generic import ListView");
     assert_eq!(bank.questions[3].points.len(), 3);
     let rust = bankc::codegen::to_rust(&bank);
-    assert!(rust.contains("id:\"good-multiple\",area:1,level:Level::Intermediate,kind:Kind::Multiple"), "{rust}");
+    // The second question's numbers: area 1, intermediate, multiple, with code, 3 choices, no
+    // points, 2 answers: 0 and 1. Its strings follow the first question's in one text.
+    assert!(rust.contains("static META: &[u8] = &[0,0,0,0,3,0,1,0,1,1,1,1,3,0,2,0,1,"), "{rust}");
+    assert!(rust.contains("good-multipleWhich are class-based generic views?"), "{rust}");
+    assert!(rust.contains("\\u{1}kfrom\\u{2} django.views.generic"), "{rust}");
 }
 
 #[test]
