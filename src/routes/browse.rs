@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::app::{self, AppState};
 use crate::bank::{AREAS, QUESTIONS};
 use crate::model::Level;
-use crate::quiz::{Filters, QuizSpec};
+use crate::quiz::Mode;
 use crate::route::{self, Route, Search};
 use crate::routes::{home, parts};
 use crate::ui;
@@ -53,8 +53,7 @@ pub fn Browse(search: Search) -> impl IntoView {
     let quiz_these = move |_| {
         let only = hits.get_untracked();
         if !only.is_empty() {
-            let filters = Filters { count: None, ..Filters::default() };
-            app::go(&Route::Quiz(QuizSpec { filters, only, seed: home::new_seed(), ..QuizSpec::default() }));
+            app::go(&home::named_quiz(Mode::Practice, only));
         }
     };
 

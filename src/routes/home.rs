@@ -273,16 +273,20 @@ pub fn new_seed() -> u32 {
     (js_sys::Math::random() * f64::from(u32::MAX)) as u32
 }
 
+/// A quiz of exactly these questions (bank indices, any order), all of them, freshly shuffled:
+/// mistakes, due reviews, bookmarks, a search, one question.
+pub fn named_quiz(mode: Mode, mut only: Vec<usize>) -> Route {
+    only.sort_unstable();
+    only.dedup();
+    let filters = Filters { count: None, ..Filters::default() };
+    Route::Quiz(QuizSpec { mode, filters, only, seed: new_seed(), ..QuizSpec::default() })
+}
+
 /// A quiz of the questions whose latest answer was wrong.
 pub fn mistakes_route(state: AppState) -> Option<Route> {
-    let mut only: Vec<usize> =
+    let only: Vec<usize> =
         state.progress.with_untracked(|p| p.mistakes().into_iter().filter_map(crate::bank::position).collect());
-    if only.is_empty() {
-        return None;
-    }
-    only.sort_unstable();
-    let filters = Filters { count: None, ..Filters::default() };
-    Some(Route::Quiz(QuizSpec { filters, only, seed: new_seed(), ..QuizSpec::default() }))
+    (!only.is_empty()).then(|| named_quiz(Mode::Practice, only))
 }
 
 /// Offers a review of the questions the spaced-repetition schedule says are due today.
@@ -291,15 +295,11 @@ fn Due() -> impl IntoView {
     let state = AppState::get();
     let until = app::end_of_today();
     move || {
-        let mut only: Vec<usize> = state.progress.with(|p| p.due(until).into_iter().filter_map(crate::bank::position).collect());
+        let only: Vec<usize> = state.progress.with(|p| p.due(until).into_iter().filter_map(crate::bank::position).collect());
         (!only.is_empty()).then(|| {
-            only.sort_unstable();
             let n = only.len();
             let label = if n == 1 { "1 question is due for review today".to_owned() } else { format!("{n} questions are due for review today") };
-            let review = move |_| {
-                let filters = Filters { count: None, ..Filters::default() };
-                app::go(&Route::Quiz(QuizSpec { filters, only: only.clone(), seed: new_seed(), ..QuizSpec::default() }));
-            };
+            let review = move |_| app::go(&named_quiz(Mode::Practice, only.clone()));
             view! {
                 <div class="card resume due">
                     <p>{label}</p>
@@ -319,12 +319,7 @@ fn Bookmarks() -> impl IntoView {
         (!only.is_empty()).then(|| {
             let n = only.len();
             let label = if n == 1 { "1 bookmarked question".to_owned() } else { format!("{n} bookmarked questions") };
-            let quiz = move |_| {
-                let mut only = only.clone();
-                only.sort_unstable();
-                let filters = Filters { count: None, ..Filters::default() };
-                app::go(&Route::Quiz(QuizSpec { filters, only, seed: new_seed(), ..QuizSpec::default() }));
-            };
+            let quiz = move |_| app::go(&named_quiz(Mode::Practice, only.clone()));
             let browse = route::href(&Route::Browse(route::Search { bookmarked: true, ..route::Search::default() }));
             view! {
                 <div class="card resume">

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::bank::QUESTIONS;
 use crate::model::Kind;
-use crate::quiz::{Filters, Mode, QuizSpec};
-use crate::route::{self, Route};
+use crate::quiz::Mode;
+use crate::route;
 use crate::routes::{home, parts};
 use crate::ui;
 
@@ -18,10 +18,7 @@ pub fn Question(index: usize) -> impl IntoView {
     let shown = RwSignal::new(false);
     let heading = NodeRef::new();
     ui::focus_heading(heading);
-    let quiz = |mode: Mode| {
-        let spec = QuizSpec { mode, filters: Filters { count: None, ..Filters::default() }, only: vec![index], seed: home::new_seed(), ..QuizSpec::default() };
-        route::href(&Route::Quiz(spec))
-    };
+    let quiz = |mode: Mode| route::href(&home::named_quiz(mode, vec![index]));
     let body = if q.kind == Kind::Flashcard {
         let points = q.points.iter().map(|p| view! { <li>{ui::rich(p)}</li> }).collect_view();
         view! {
