@@ -180,14 +180,20 @@ pub fn short_code(id: &str) -> String {
     for b in id.bytes() {
         h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
-    let mut n = h % 60_466_176; // 36^5
-    let mut out = [b'0'; 5];
-    for d in out.iter_mut().rev() {
-        let v = (n % 36) as u8;
-        *d = if v < 10 { b'0' + v } else { b'a' + v - 10 };
+    format!("{:0>5}", base36(h % 60_466_176)) // 36^5
+}
+
+/// `n` in base 36, lowercase, no leading zeros (links use it for codes and seeds).
+pub fn base36(mut n: u32) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(char::from_digit(n % 36, 36).unwrap_or('0'));
         n /= 36;
+        if n == 0 {
+            break;
+        }
     }
-    out.iter().map(|&b| char::from(b)).collect()
+    digits.iter().rev().collect()
 }
 
 /// The bank index of the question with this short code.
@@ -234,6 +240,11 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), QUESTIONS.len(), "two question ids share a short code: rename one");
         assert_eq!(short_code("orm-queryset-laziness").len(), 5);
+        // Links carry these codes: their values are frozen.
+        assert_eq!(short_code("orm-queryset-laziness"), "wt4as");
+        assert_eq!(short_code("admin-register-twice"), "xh593");
+        assert_eq!(base36(0), "0");
+        assert_eq!(base36(u32::MAX), "1z141z3");
     }
 
     #[test]

@@ -46,20 +46,6 @@ impl ShareError {
     }
 }
 
-fn base36(mut n: u32) -> String {
-    let mut digits = Vec::new();
-    loop {
-        let d = (n % 36) as u8;
-        digits.push(if d < 10 { b'0' + d } else { b'a' + d - 10 });
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    digits.reverse();
-    String::from_utf8(digits).unwrap_or_default()
-}
-
 /// The link fragment (with `#/s/`) for a quiz of exactly `questions` (bank indices, in order).
 pub fn encode(mode: Mode, seed: u32, questions: &[usize], challenge: Option<(u16, u16)>) -> String {
     let mode = match mode {
@@ -68,7 +54,7 @@ pub fn encode(mode: Mode, seed: u32, questions: &[usize], challenge: Option<(u16
         Mode::Cards { seconds } => format!("c{}", seconds.map(|s| s.to_string()).unwrap_or_default()),
     };
     let codes: String = questions.iter().filter_map(|&i| QUESTIONS.get(i)).map(|q| quiz::short_code(q.id)).collect();
-    let mut link = format!("{PREFIX}{VERSION}.{mode}.{}.{codes}", base36(seed));
+    let mut link = format!("{PREFIX}{VERSION}.{mode}.{}.{codes}", quiz::base36(seed));
     if let Some((right, total)) = challenge {
         link.push_str(&format!(".{right}-{total}"));
     }
