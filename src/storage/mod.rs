@@ -155,14 +155,7 @@ impl<B: Backend> Store<B> {
     pub fn update(&self, mine: &mut Progress, change: impl FnOnce(&mut Progress)) -> Result<(), Notice> {
         if self.saves() {
             if let Some(stored) = self.stored() {
-                if self.unsaved.get() {
-                    // This tab holds answers the store never got: keep them and the store's.
-                    let mut merged = stored;
-                    merged.merge(std::mem::take(mine));
-                    *mine = merged;
-                } else {
-                    *mine = stored;
-                }
+                *mine = self.catch_up(stored, mine);
             }
         }
         change(mine);
@@ -199,16 +192,23 @@ impl<B: Backend> Store<B> {
         result
     }
 
-    /// Progress after another tab stored `raw`: theirs, which already holds every saved answer
-    /// of this tab, or merged with this tab's unsaved ones. `None` if it cannot be read.
+    /// What this tab holds once it knows the document another tab saved: theirs, which already
+    /// holds every answer this tab saved, merged with this tab's if its last save failed (this
+    /// tab then holds answers the store never got).
+    fn catch_up(&self, mut theirs: Progress, mine: &Progress) -> Progress {
+        if self.unsaved.get() {
+            theirs.merge(mine.clone());
+        }
+        theirs
+    }
+
+    /// Progress after another tab stored `raw` (see `catch_up`). `None` if it cannot be read.
     pub fn external(&self, raw: &str, mine: &Progress) -> Option<Progress> {
-        let Decoded { mut progress, damaged: false } = decode(raw).ok()? else { return None };
+        let Decoded { progress, damaged: false } = decode(raw).ok()? else { return None };
         // The other tab wrote its stamp with the document: take it, so the next save here does not
         // read the document again.
         *self.last.borrow_mut() = self.backend.as_ref().and_then(|b| b.get(REV_KEY).ok().flatten()).unwrap_or_default();
-        if self.unsaved.get() {
-            progress.merge(mine.clone());
-        }
+        let mut progress = self.catch_up(progress, mine);
         // The quiz in progress belongs to this tab.
         progress.current = mine.current.clone();
         Some(progress)
