@@ -26,6 +26,27 @@ pub fn code_block(code: &'static Code) -> impl IntoView {
     }
 }
 
+/// The key of a keydown that may be a shortcut: not repeated, no Ctrl, Alt or Meta (those
+/// belong to the browser and the system).
+pub fn shortcut(ev: &leptos::ev::KeyboardEvent) -> Option<String> {
+    (!(ev.repeat() || ev.ctrl_key() || ev.meta_key() || ev.alt_key())).then(|| ev.key())
+}
+
+/// The choice a key picks: 1–9 or a–i for the k-th choice shown (0-based).
+pub fn choice_key(key: &str) -> Option<usize> {
+    match key.as_bytes() {
+        [d @ b'1'..=b'9'] => Some(usize::from(d - b'1')),
+        [l @ b'a'..=b'i'] => Some(usize::from(l - b'a')),
+        _ => None,
+    }
+}
+
+/// Whether a key event comes from an input (a choice), where Enter acts on the quiz; on a
+/// button or link Enter keeps its own meaning.
+pub fn from_input(ev: &leptos::ev::KeyboardEvent) -> bool {
+    ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()).is_some()
+}
+
 /// Moves focus to a screen's heading, so keyboard and screen-reader users start at the top
 /// of what changed.
 pub fn focus_heading(node: NodeRef<leptos::html::H1>) {

@@ -8,6 +8,7 @@ use crate::app::AppState;
 use crate::quiz::QuizSpec;
 use crate::routes::parts;
 use crate::session::Session;
+use crate::ui;
 
 #[component]
 pub fn Exam(spec: QuizSpec) -> impl IntoView {
@@ -24,8 +25,9 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
     let confirm_button: NodeRef<leptos::html::Button> = NodeRef::new();
 
     // Every change (a pick, a mark, a move) is saved at once: in an exam a pick is an answer.
-    // Once handed in, the quiz is in the history and must not come back as unfinished.
-    Effect::new(move |_| session.with(|s| if !s.submitted { parts::save(state, s) }));
+    // Once handed in, the quiz is in the history and must not come back as unfinished. The first
+    // run only subscribes: `start_or_resume` has just saved (or read) this very state.
+    Effect::new(move |ran: Option<()>| session.with(|s| if ran.is_some() && !s.submitted { parts::save(state, s) }));
     let change = move |f: &dyn Fn(&mut Session)| session.update(|s| f(s));
     let go = move |i: usize| {
         confirming.set(false);
@@ -36,8 +38,7 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
             session.with_untracked(|s| {
                 // Handed in: every question is an answer now, blanks as wrong ones.
                 let all: Vec<usize> = (0..s.items.len()).collect();
-                parts::save_and_learn(state, s, &all);
-                parts::finish(state, s, timed_out);
+                parts::finish(state, s, &all, timed_out);
             });
         }
     };
@@ -90,28 +91,15 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
                 go(pos.get_untracked() + 1);
             }
         };
-        if ev.repeat() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        let key = ev.key();
-        let pick = match key.as_bytes() {
-            [d @ b'1'..=b'9'] => Some(usize::from(d - b'1')),
-            [l @ b'a'..=b'i'] => Some(usize::from(l - b'a')),
-            _ => None,
-        };
-        if let Some(k) = pick {
+        let Some(key) = ui::shortcut(&ev) else { return };
+        if let Some(k) = ui::choice_key(&key) {
             ev.prevent_default();
             change(&|s| s.toggle_shown(k));
             return;
         }
-        // Enter on a choice moves on; Enter on a button keeps its meaning.
-        let on_input = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
-            .is_some();
         match key.as_str() {
             "n" => next(),
-            "Enter" if on_input => next(),
+            "Enter" if ui::from_input(&ev) => next(),
             "p" => {
                 ev.prevent_default();
                 go(pos.get_untracked().saturating_sub(1));
@@ -122,9 +110,7 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
             }
             "B" => {
                 ev.prevent_default();
-                if let Some(id) = session.with_untracked(|s| s.current().map(|it| it.question().id)) {
-                    state.update(|p| p.toggle_bookmark(id));
-                }
+                parts::toggle_current_bookmark(state, session);
             }
             "?" => {
                 ev.prevent_default();

@@ -25,29 +25,36 @@ pub fn start_or_resume(state: AppState, spec: crate::quiz::QuizSpec) -> Session 
 
 /// Saves the quiz in progress, so a reload or a closed tab resumes it.
 pub fn save(state: AppState, session: &Session) {
-    let saved = SavedQuiz::new(route::encode_spec(&session.spec), session.saved());
-    state.update(|p| p.current = Some(saved));
+    save_and_learn(state, session, &[]);
 }
 
-/// Saves the quiz in progress and teaches the spaced-repetition memory the answers to the
-/// questions at `indices`, in one write.
+/// Teaches the spaced-repetition memory the answers to the questions at `indices`.
+fn learn(p: &mut crate::storage::Progress, session: &Session, indices: &[usize], at: crate::storage::Moment) {
+    for &i in indices {
+        if let Some((id, grade, right)) = session.review(i) {
+            p.learn(id, grade, right, at);
+        }
+    }
+}
+
+/// Saves the quiz in progress and learns the answers at `indices`, in one write.
 pub fn save_and_learn(state: AppState, session: &Session, indices: &[usize]) {
     let saved = SavedQuiz::new(route::encode_spec(&session.spec), session.saved());
     let at = app::moment();
     state.update(|p| {
         p.current = Some(saved);
-        for &i in indices {
-            if let Some((id, grade, right)) = session.review(i) {
-                p.learn(id, grade, right, at);
-            }
-        }
+        learn(p, session, indices, at);
     });
 }
 
-/// Records the finished quiz in the history and opens the results.
-pub fn finish(state: AppState, session: &Session, timed_out: bool) {
-    let now = app::now();
-    state.update(|p| p.record(session, now, timed_out));
+/// Learns the answers at `indices` (those not learnt as they were given), records the finished
+/// quiz in the history and opens the results, in one write.
+pub fn finish(state: AppState, session: &Session, indices: &[usize], timed_out: bool) {
+    let at = app::moment();
+    state.update(|p| {
+        learn(p, session, indices, at);
+        p.record(session, at.ms, timed_out);
+    });
     app::go(&Route::Results);
 }
 
@@ -74,6 +81,13 @@ pub fn meta(q: &'static Question) -> impl IntoView {
             </p>
             {bookmark(q.id)}
         </div>
+    }
+}
+
+/// Bookmarks or unbookmarks the question on screen (Shift+B).
+pub fn toggle_current_bookmark(state: AppState, session: RwSignal<Session>) {
+    if let Some(id) = session.with_untracked(|s| s.current().map(|it| it.question().id)) {
+        state.update(|p| p.toggle_bookmark(id));
     }
 }
 

@@ -31,7 +31,6 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
 
     let on_card = Memo::new(move |_| session.with(Session::on_card));
     let revealed = Memo::new(move |_| session.with(|s| s.revealed));
-    let current_id = move || session.with_untracked(|s| s.current().map(|it| it.question().id));
     // After any answer (check, "I don't know", a rating): save it, and keep focus on the main
     // button, which has become "Next"; the disabled choices would drop focus to <body>.
     let answered = move || {
@@ -56,7 +55,8 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
         Phase::Feedback => {
             session.update(Session::next);
             if phase.get_untracked() == Phase::Finished {
-                session.with_untracked(|s| parts::finish(state, s, false));
+                // Every answer was learnt as it was given.
+                session.with_untracked(|s| parts::finish(state, s, &[], false));
             }
         }
         Phase::Finished => crate::app::go(&crate::route::Route::Results),
@@ -97,17 +97,8 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
     };
     let help = RwSignal::new(false);
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.repeat() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-            return;
-        }
-        let key = ev.key();
-        // 1–9 or a–i pick the k-th choice shown.
-        let pick = match key.as_bytes() {
-            [d @ b'1'..=b'9'] => Some(usize::from(d - b'1')),
-            [l @ b'a'..=b'i'] => Some(usize::from(l - b'a')),
-            _ => None,
-        };
-        if let Some(k) = pick {
+        let Some(key) = ui::shortcut(&ev) else { return };
+        if let Some(k) = ui::choice_key(&key) {
             ev.prevent_default();
             session.update(|s| s.toggle_shown(k));
             hint.set(false);
@@ -116,24 +107,16 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
             session.update(Session::reveal);
         } else if key == "B" {
             ev.prevent_default();
-            if let Some(id) = current_id() {
-                state.update(|p| p.toggle_bookmark(id));
-            }
+            parts::toggle_current_bookmark(state, session);
         } else if key == "?" {
             ev.prevent_default();
             help.update(|h| *h = !*h);
         } else if key == "Escape" {
             help.set(false);
-        } else if key == "Enter" {
-            // Enter on a choice checks it, as on a button; Enter on links keeps its meaning.
-            let on_input = ev
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
-                .is_some();
-            if on_input {
-                ev.prevent_default();
-                act();
-            }
+        } else if key == "Enter" && ui::from_input(&ev) {
+            // Enter on a choice checks it, as on a button.
+            ev.prevent_default();
+            act();
         }
     };
 
