@@ -98,6 +98,7 @@ test('export, then import into a fresh browser profile, restores the progress', 
   const answers = preview.getByRole('row', { name: /^Answers/ });
   assert.deepEqual((await answers.locator('td').allTextContents()).map(Number), [0, 3, 3]);
   await shot(p, 'import-preview-375-dark');
+  assert.ok(await p.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the preview fits a phone screen');
   await axe(p, 'import preview (phone, dark)');
   await preview.getByRole('button', { name: 'Merge into my progress' }).click();
   await p.getByText('Imported: the file was merged into your progress.').waitFor();
