@@ -17,7 +17,7 @@ const RUNS = 10;
 const QUIZ = 50;
 
 const subjects = [
-  { name: 'app', dir: join(ROOT, 'dist'), hash: '#/quiz?n=10&seed=1', ready: 'input[name=choice]:not([disabled])' },
+  { name: 'app', dir: join(ROOT, 'dist'), hash: '#/quiz?n=10&seed=1', ready: 'input[name^=choice]:not([disabled])' },
   { name: 'bare Leptos', dir: join(ROOT, 'target/bench-hello'), hash: '', ready: '#ready' },
 ];
 

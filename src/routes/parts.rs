@@ -125,9 +125,12 @@ pub fn question_view(session: RwSignal<Session>, p: usize, shown: Signal<bool>) 
                     class:wrong=move || shown.get() && !correct && picked()
                 >
                     <input
-                        type=if multiple { "checkbox" } else { "radio" }
-                        name="choice"
+                        // Moving to another question reuses these elements. `checked` is set
+                        // first: a box still checked from the last question that turns into a
+                        // radio, or joins this question's group, would uncheck this answer.
                         prop:checked=picked
+                        type=if multiple { "checkbox" } else { "radio" }
+                        name=format!("choice-{p}")
                         disabled=shown
                         on:change=move |_| session.update(|s| s.toggle(c))
                     />

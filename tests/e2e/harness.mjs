@@ -171,6 +171,13 @@ export async function pick(page, texts) {
   }
 }
 
+/** A question's 5-character code in share links (the app's `quiz::short_code`). */
+export function shortCode(id) {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(id)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  return (h % 60466176).toString(36).padStart(5, '0');
+}
+
 export function rightTexts(q) { return q.answer.map((i) => q.choices[i]); }
 export function wrongTexts(q) {
   const i = q.choices.findIndex((_, k) => !q.answer.includes(k));

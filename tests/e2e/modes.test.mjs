@@ -2,7 +2,7 @@
 // resume after reload, keyboard only) and flashcards (any question as a card, countdown).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
+import { serve, launch, open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe, shortCode } from './harness.mjs';
 
 let server, browser;
 before(async () => { bank(); server = await serve(); browser = await launch(); });
@@ -120,6 +120,35 @@ test('mock interview: when time runs out the quiz hands itself in, also after a 
   await context.close();
 });
 
+// Moving between questions reuses the choice elements: a box left ticked by a multiple-answer
+// question must not clear the radio of a single-answer one (it once did, now and then).
+test('mock interview: moving between multiple- and single-answer questions keeps every answer shown', async () => {
+  const qs = bank().questions;
+  const multi = qs.find((q) => q.kind === 'multiple' && q.choices.length === 4);
+  const singles = qs.filter((q) => q.kind === 'single' && q.choices.length === 4).slice(0, 4);
+  const link = `#/s/1.e.7.${[multi, ...singles].map((q) => shortCode(q.id)).join('')}`;
+  const { context, page, guard } = await open(browser, `${server.url}${link}`);
+  await page.getByRole('button', { name: /^Start/ }).click();
+  await page.locator('h1.prompt').waitFor();
+  await pick(page, multi.choices);
+  const shownChecked = () => page.$$eval('label.choice', (ls) => ls.map((l) => l.querySelector('input').checked));
+  let notLast = 0;
+  for (let i = 0; i < singles.length; i++) {
+    await mapButton(page, i + 2).click();
+    assert.equal((await currentQuestion(page)).id, singles[i].id);
+    await pick(page, rightTexts(singles[i]));
+    const ticked = await shownChecked();
+    if (ticked.indexOf(true) < 3) notLast++;
+    await mapButton(page, 1).click();
+    assert.deepEqual(await shownChecked(), [true, true, true, true], 'every box of the multiple-answer question');
+    await mapButton(page, i + 2).click();
+    assert.deepEqual(await shownChecked(), ticked, `the answer to ${singles[i].id} is still shown`);
+  }
+  assert.ok(notLast > 0, 'some answer sits above a box that was ticked, or the test proves nothing');
+  guard.assertClean();
+  await context.close();
+});
+
 test('mock interview by keyboard only: keys pick, move, mark; the map moves with arrows; hand in', async () => {
   const { context, page, guard } = await open(browser, `${server.url}#/quiz?mode=exam&n=4&seed=9`);
   await page.locator('h1.prompt').waitFor();
@@ -127,7 +156,7 @@ test('mock interview by keyboard only: keys pick, move, mark; the map moves with
   const q1 = await currentQuestion(page);
   const firstShown = (await page.locator('label.choice .text').first().textContent()).trim();
   await page.keyboard.press('1');
-  assert.equal(await page.locator('input[name=choice]').first().isChecked(), true);
+  assert.equal(await page.locator('input[name^=choice]').first().isChecked(), true);
   await page.keyboard.press('n');
   assert.match(await page.locator('.counter').textContent(), /Question 2 of 4$/);
   await page.keyboard.press('m');
@@ -173,7 +202,7 @@ test('flashcards: any question as a card, the countdown reveals the answer, rati
   for (const [k, rating] of ['Good', 'Again', 'Easy', 'Hard', 'Good'].entries()) {
     const q = await currentQuestion(page);
     assert.equal(q.kind, 'single');
-    assert.equal(await page.locator('input[name=choice]').count(), 0, 'a card has nothing to pick');
+    assert.equal(await page.locator('input[name^=choice]').count(), 0, 'a card has nothing to pick');
     assert.equal(await page.locator('.options .choice').count(), q.choices.length);
     assert.equal(await page.locator('.choice.correct').count(), 0, 'the answer is hidden at first');
     if (k === 0) {

@@ -84,7 +84,7 @@ test('keyboard only: choose with Space, check and move on with Enter', async () 
   for (let k = 0; k < 5; k++) {
     const q = await currentQuestion(page);
     // Focus starts on the question; Tab reaches the first choice (after a code block, if any).
-    const first = page.locator('input[name=choice]').first();
+    const first = page.locator('input[name^=choice]').first();
     for (let tabs = 0; tabs < 4 && !(await first.evaluate((el) => el === document.activeElement)); tabs++) {
       await page.keyboard.press('Tab');
     }
