@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::model::Code;
+use std::time::Duration;
 
 /// Text with `inline code` in backticks, rendered as text and `<code>` (never as HTML).
 pub fn rich(text: &'static str) -> impl IntoView {
@@ -52,7 +53,9 @@ pub fn from_input(ev: &leptos::ev::KeyboardEvent) -> bool {
 pub fn focus_heading(node: NodeRef<leptos::html::H1>) {
     Effect::new(move |_| {
         if let Some(h) = node.get() {
-            let _ = h.focus();
+            // After the frame that paints it: focusing at once would force a layout of the
+            // whole page in the middle of rendering it (a quarter of the start-up work).
+            request_animation_frame(move || set_timeout(move || drop(h.focus()), Duration::ZERO));
         }
     });
 }

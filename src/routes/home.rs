@@ -38,6 +38,17 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
     }
 }
 
+/// The home's heading and lead. index.html paints the same text before the app has loaded
+/// (a test keeps the two equal), so the first paint is the page's largest text, not a blank.
+pub const TITLE: &str = "Practise for your Django interview";
+pub fn lead() -> String {
+    format!(
+        "{} questions on {} topics, checked against the Django 5.2 documentation. Everything runs in your browser.",
+        QUESTIONS.len(),
+        topics_with_questions()
+    )
+}
+
 fn topics_with_questions() -> usize {
     (0..AREAS.len()).filter(|&a| QUESTIONS.iter().any(|q| usize::from(q.area) == a)).count()
 }
@@ -207,11 +218,8 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <section class="intro">
-            <h1 tabindex="-1" node_ref=heading>"Practise for your Django interview"</h1>
-            <p class="lead">
-                {QUESTIONS.len()} " questions on " {topics_with_questions()}
-                " topics, checked against the Django 5.2 documentation. Everything runs in your browser."
-            </p>
+            <h1 tabindex="-1" node_ref=heading>{TITLE}</h1>
+            <p class="lead">{lead()}</p>
         </section>
         <Resume />
         <Due />
@@ -401,5 +409,19 @@ fn History() -> impl IntoView {
                 <a href="#/results">"Review the last one"</a>
             </section>
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The shell in index.html must say what the home says, or the first paint would change
+    /// under the reader when the app takes over.
+    #[test]
+    fn index_html_paints_the_same_intro_as_the_home() {
+        let html = include_str!("../../index.html");
+        let title = format!("<h1>{}</h1>", super::TITLE);
+        let lead = format!(r#"<p class="lead">{}</p>"#, super::lead());
+        assert!(html.contains(&title), "index.html's shell should have {title}");
+        assert!(html.contains(&lead), "index.html's shell should have (the bank's counts changed?) {lead}");
     }
 }

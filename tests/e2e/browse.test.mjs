@@ -2,7 +2,7 @@
 // Shift+B in a quiz), and take the bookmarks as a quiz.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot, currentQuestion, bank, axe } from './harness.mjs';
+import { serve, launch, open, shot, currentQuestion, bank, axe, headingFocused } from './harness.mjs';
 
 let server, browser;
 before(async () => { bank(); server = await serve(); browser = await launch(); });
@@ -76,6 +76,7 @@ test('search, filter, open a question, bookmark it, and quiz the bookmarks', asy
   // Bookmarks: one more from a quiz with Shift+B, then the bookmarks as a quiz.
   await page.goto(`${server.url}#/quiz?n=3&seed=12`);
   await page.locator('h1.prompt').waitFor();
+  await headingFocused(page);
   const second = await currentQuestion(page);
   await page.keyboard.press('Shift+B');
   assert.equal(await page.getByRole('button', { name: 'Bookmark' }).getAttribute('aria-pressed'), 'true');

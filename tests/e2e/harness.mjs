@@ -154,6 +154,12 @@ export async function currentQuestion(page) {
   return q;
 }
 
+/** Waits until the page's heading has the focus, as it does on every new screen and question
+ * (just after the frame that shows it), where keyboard users continue from. */
+export async function headingFocused(page) {
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5000 });
+}
+
 /** Ticks the choices whose text is in `texts` (text as rendered, backticks removed). */
 export async function pick(page, texts) {
   for (const t of texts) {

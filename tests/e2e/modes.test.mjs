@@ -2,7 +2,7 @@
 // resume after reload, keyboard only) and flashcards (any question as a card, countdown).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe, shortCode } from './harness.mjs';
+import { serve, launch, open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe, shortCode, headingFocused } from './harness.mjs';
 
 let server, browser;
 before(async () => { bank(); server = await serve(); browser = await launch(); });
@@ -152,6 +152,7 @@ test('mock interview: moving between multiple- and single-answer questions keeps
 test('mock interview by keyboard only: keys pick, move, mark; the map moves with arrows; hand in', async () => {
   const { context, page, guard } = await open(browser, `${server.url}#/quiz?mode=exam&n=4&seed=9`);
   await page.locator('h1.prompt').waitFor();
+  await headingFocused(page);
   assert.equal(await page.getByRole('timer').count(), 0, 'no timer was asked for');
   const q1 = await currentQuestion(page);
   const firstShown = (await page.locator('label.choice .text').first().textContent()).trim();

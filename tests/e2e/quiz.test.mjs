@@ -1,7 +1,7 @@
 // The first playable slice, driven as a user would in real Chromium against the release build.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
+import { serve, launch, open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe, headingFocused } from './harness.mjs';
 
 let server, browser;
 before(async () => { bank(); server = await serve(); browser = await launch(); });
@@ -84,6 +84,7 @@ test('keyboard only: choose with Space, check and move on with Enter', async () 
   for (let k = 0; k < 5; k++) {
     const q = await currentQuestion(page);
     // Focus starts on the question; Tab reaches the first choice (after a code block, if any).
+    await headingFocused(page);
     const first = page.locator('input[name^=choice]').first();
     for (let tabs = 0; tabs < 4 && !(await first.evaluate((el) => el === document.activeElement)); tabs++) {
       await page.keyboard.press('Tab');

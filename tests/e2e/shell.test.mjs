@@ -1,0 +1,61 @@
+// The first paint: index.html paints the header and the home's intro before the app has
+// loaded (a slow phone network takes seconds for the app), and the app takes over in place,
+// with nothing moving and nothing left twice.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, shot } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Opens `hash` with the app's code held back until `release()`. */
+async function openHeld(hash, options) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const opened = await open(browser, null, options);
+  await opened.page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await opened.page.addInitScript(() => {
+    window.__lcp = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push(e.size); }).observe({ type: 'largest-contentful-paint', buffered: true });
+    window.__shifts = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__shifts += e.value; }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await opened.page.goto(`${server.url}${hash}`, { waitUntil: 'commit' });
+  return { ...opened, release };
+}
+
+test('home: the intro is painted before the app loads, and the app replaces it without a shift', async () => {
+  const { context, page, guard, release } = await openHeld('', { width: 375, height: 740 });
+  await page.locator('#shell h1').waitFor();
+  assert.equal(await page.locator('#shell h1').textContent(), 'Practise for your Django interview');
+  assert.equal(await page.locator('#shell [aria-current=page]').textContent(), 'Quiz');
+  assert.match(await page.locator('#shell .lead').textContent(), /^\d+ questions on \d+ topics, checked against the Django 5\.2 documentation\./);
+  const before = await page.locator('#shell .lead').boundingBox();
+  await shot(page, 'shell-375-light');
+  release();
+  await page.locator('#main h1').waitFor();
+  assert.equal(await page.locator('#shell').count(), 0, 'the shell is gone');
+  assert.equal(await page.locator('header.top').count(), 1);
+  assert.equal(await page.locator('main').count(), 1);
+  assert.deepEqual(await page.locator('#main .lead').boundingBox(), before, 'the intro stays where it was painted');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  // The largest paint is the shell's intro: the app's identical one adds no later, larger one.
+  assert.equal((await page.evaluate(() => window.__lcp)).length, 1);
+  assert.equal(await page.evaluate(() => window.__shifts), 0);
+  guard.assertClean();
+  await context.close();
+});
+
+test('any other page: the shell shows only the header until the app loads', async () => {
+  const { context, page, guard, release } = await openHeld('#/stats');
+  await page.locator('#shell header').waitFor();
+  assert.equal(await page.locator('#shell .intro').count(), 0, 'no home intro on the stats page');
+  assert.equal(await page.locator('#shell [aria-current]').count(), 0, '"Quiz" is not the current page');
+  release();
+  await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
+  assert.equal(await page.locator('#shell').count(), 0);
+  assert.equal(await page.locator('header.top').count(), 1);
+  guard.assertClean();
+  await context.close();
+});
