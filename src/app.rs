@@ -149,19 +149,67 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main">
             <NoticeBar />
-            {move || match route.get() {
-                Route::Home => routes::home::Home().into_any(),
-                Route::Quiz(spec) if matches!(spec.mode, crate::quiz::Mode::Exam { .. }) => view! { <routes::exam::Exam spec /> }.into_any(),
-                Route::Quiz(spec) => view! { <routes::quiz::Quiz spec /> }.into_any(),
-                Route::Results => routes::results::Results().into_any(),
-                Route::Browse(search) => view! { <routes::browse::Browse search /> }.into_any(),
-                Route::Question(index) => view! { <routes::question::Question index /> }.into_any(),
-                Route::Stats => routes::stats::Stats().into_any(),
-                Route::Shared(shared) => view! { <routes::shared::SharedQuiz shared /> }.into_any(),
-                Route::Settings => routes::settings::Settings().into_any(),
-                Route::BadLink(message) => view! { <routes::bad_link::BadLink message /> }.into_any(),
-            }}
+            {move || page(route.get())}
         </main>
+    }
+}
+
+/// The page for a route. Each page is built in a function of its own that is never inlined:
+/// the browser compiles WebAssembly one function at a time, on its first call, and a single
+/// function holding every page (it was 63 KB) would be compiled whole before the first one shows.
+fn page(route: Route) -> AnyView {
+    use crate::quiz::{Mode, QuizSpec};
+    #[inline(never)]
+    fn home() -> AnyView {
+        routes::home::Home().into_any()
+    }
+    #[inline(never)]
+    fn exam(spec: QuizSpec) -> AnyView {
+        view! { <routes::exam::Exam spec /> }.into_any()
+    }
+    #[inline(never)]
+    fn quiz(spec: QuizSpec) -> AnyView {
+        view! { <routes::quiz::Quiz spec /> }.into_any()
+    }
+    #[inline(never)]
+    fn results() -> AnyView {
+        routes::results::Results().into_any()
+    }
+    #[inline(never)]
+    fn browse(search: crate::route::Search) -> AnyView {
+        view! { <routes::browse::Browse search /> }.into_any()
+    }
+    #[inline(never)]
+    fn question(index: usize) -> AnyView {
+        view! { <routes::question::Question index /> }.into_any()
+    }
+    #[inline(never)]
+    fn stats() -> AnyView {
+        routes::stats::Stats().into_any()
+    }
+    #[inline(never)]
+    fn shared(shared: crate::share::Shared) -> AnyView {
+        view! { <routes::shared::SharedQuiz shared /> }.into_any()
+    }
+    #[inline(never)]
+    fn settings() -> AnyView {
+        routes::settings::Settings().into_any()
+    }
+    #[inline(never)]
+    fn bad_link(message: String) -> AnyView {
+        view! { <routes::bad_link::BadLink message /> }.into_any()
+    }
+    match route {
+        Route::Home => home(),
+        Route::Quiz(spec) if matches!(spec.mode, Mode::Exam { .. }) => exam(spec),
+        Route::Quiz(spec) => quiz(spec),
+        Route::Results => results(),
+        Route::Browse(search) => browse(search),
+        Route::Question(index) => question(index),
+        Route::Stats => stats(),
+        Route::Shared(s) => shared(s),
+        Route::Settings => settings(),
+        Route::BadLink(message) => bad_link(message),
     }
 }
 

@@ -1,5 +1,8 @@
 //! Finding questions for the browse screen: every word typed must appear (case ignored) in the
 //! prompt, choices, key points or explanation of a question.
+//!
+//! Case is folded for ASCII letters only: the bank is English with no other cased letters, and
+//! Unicode case tables would add kilobytes to the download for nothing.
 
 use std::sync::OnceLock;
 
@@ -18,7 +21,9 @@ fn haystacks() -> &'static [String] {
                     t.push('\n');
                     t.push_str(part);
                 }
-                t.replace('`', "").to_lowercase()
+                let mut t = t.replace('`', "");
+                t.make_ascii_lowercase();
+                t
             })
             .collect()
     })
@@ -26,7 +31,7 @@ fn haystacks() -> &'static [String] {
 
 /// Indices into `QUESTIONS` of the questions a search finds, in bank order.
 pub fn find(search: &Search, bookmarks: &[String]) -> Vec<usize> {
-    let words: Vec<String> = search.text.to_lowercase().split_whitespace().map(|w| w.replace('`', "")).collect();
+    let words: Vec<String> = search.text.to_ascii_lowercase().split_whitespace().map(|w| w.replace('`', "")).collect();
     let text = if words.is_empty() { &[][..] } else { haystacks() };
     QUESTIONS
         .iter()

@@ -11,15 +11,21 @@ use crate::session::Session;
 use crate::storage::SavedQuiz;
 use crate::ui;
 
-/// Resumes the saved quiz when the link is the same quiz, otherwise starts it afresh.
-pub fn start_or_resume(state: AppState, spec: crate::quiz::QuizSpec) -> Session {
+/// Resumes the saved quiz when the link is the same quiz, otherwise starts it afresh. A fresh
+/// start is saved (so a reload comes back to the same questions) in the task after the first
+/// question is built: showing it does not wait for the write, and the save takes the state as
+/// it is then (nothing, if the quiz was left at once).
+pub fn start_or_resume(state: AppState, spec: crate::quiz::QuizSpec) -> RwSignal<Session> {
     let query = route::encode_spec(&spec);
     let saved = state.progress.with_untracked(|p| p.current.clone()).filter(|c| c.quiz == query);
     if let Some(s) = saved.and_then(|c| Session::restore(spec.clone(), c.state())) {
-        return s;
+        return RwSignal::new(s);
     }
-    let session = Session::new(spec, app::now());
-    save(state, &session);
+    let session = RwSignal::new(Session::new(spec, app::now()));
+    let save_now = move || {
+        session.try_with_untracked(|s| save(state, s));
+    };
+    set_timeout(save_now, std::time::Duration::ZERO);
     session
 }
 

@@ -19,7 +19,7 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
         Mode::Cards { seconds } => seconds,
         _ => None,
     };
-    let session = RwSignal::new(parts::start_or_resume(state, spec));
+    let session = parts::start_or_resume(state, spec);
     let total = session.with_untracked(|s| s.items.len());
     if total == 0 {
         return parts::empty_quiz();

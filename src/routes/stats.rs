@@ -97,21 +97,27 @@ fn weak_view(weak: Vec<AreaStat>) -> impl IntoView {
 }
 
 fn mastery_row(r: &AreaStat) -> impl IntoView {
-    let total = r.total.max(1) as f32;
-    let seen = r.seen as f32 * 100.0 / total;
-    let mastered = r.mastered as f32 * 100.0 / total;
+    // Percentages in tenths: integer arithmetic keeps float formatting out of the download.
+    let total = r.total.max(1);
+    let seen = tenths(r.seen * 1000 / total);
+    let mastered = tenths(r.mastered * 1000 / total);
     let label = format!("{}: {} of {} mastered, {} seen", bank::area_title(r.area), r.mastered, r.total, r.seen);
     view! {
         <li>
             <span class="name">{bank::area_title(r.area)}</span>
             <svg class="meter" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label=label>
                 <rect class="track" width="100" height="10" rx="2" />
-                <rect class="seen" width=format!("{seen:.1}") height="10" rx="2" />
-                <rect class="mastered" width=format!("{mastered:.1}") height="10" rx="2" />
+                <rect class="seen" width=seen height="10" rx="2" />
+                <rect class="mastered" width=mastered height="10" rx="2" />
             </svg>
             <span class="num">{format!("{}/{}", r.mastered, r.total)}</span>
         </li>
     }
+}
+
+/// `t` tenths as a decimal number: 1234 is "123.4".
+fn tenths(t: u32) -> String {
+    format!("{}.{}", t / 10, t % 10)
 }
 
 /// A short date for a day number ("3 May").
@@ -129,12 +135,13 @@ fn accuracy_view(series: &[(i32, u32)], today: i32) -> AnyView {
         return view! { <p class="hint">"No answers in the last 30 days yet."</p> }.into_any();
     }
     // x: the 30 days, left to right; y: 0–100 %, bottom to top, in a 300 × 100 box.
-    let x = |day: i32| f64::from(day - (today - SPAN + 1)) * 300.0 / f64::from(SPAN - 1);
-    let y = |pct: u32| 100.0 - f64::from(pct);
-    let points: String = series.iter().map(|&(d, p)| format!("{:.1},{:.1} ", x(d), y(p))).collect();
+    // Coordinates in tenths, as integers (see `tenths`).
+    let x = |day: i32| tenths(((day - (today - SPAN + 1)).max(0) as u32) * 3000 / (SPAN as u32 - 1));
+    let y = |pct: u32| tenths(1000 - pct.min(100) * 10);
+    let points: String = series.iter().map(|&(d, p)| format!("{},{} ", x(d), y(p))).collect();
     let dots = series
         .iter()
-        .map(|&(d, p)| view! { <circle cx=format!("{:.1}", x(d)) cy=format!("{:.1}", y(p)) r="2.5"><title>{format!("{}: {p}%", day_label(d))}</title></circle> })
+        .map(|&(d, p)| view! { <circle cx=x(d) cy=y(p) r="2.5"><title>{format!("{}: {p}%", day_label(d))}</title></circle> })
         .collect_view();
     let first = series[0];
     let last = series[series.len() - 1];
@@ -201,5 +208,16 @@ fn calendar_view(days: &[(i32, u32)]) -> impl IntoView {
             <svg viewBox=format!("-2 -2 {} {}", WEEKS * 14 + 2, 7 * 14 + 2) role="img" aria-label=label.clone()>{cells}</svg>
             <figcaption>{label}</figcaption>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tenths_read_as_decimals() {
+        assert_eq!(super::tenths(0), "0.0");
+        assert_eq!(super::tenths(7), "0.7");
+        assert_eq!(super::tenths(1000), "100.0");
+        assert_eq!(super::tenths(1234), "123.4");
     }
 }
