@@ -2,7 +2,7 @@
 // Leptos page built with the same profile measured in the same run as the baseline:
 // - bytes the first page load fetches (raw, gzip, brotli, per file and in total);
 // - navigation → first question interactive (median of 10, fresh context each);
-// - answer → feedback painted over a 50-question quiz (Event Timing API);
+// - answer → feedback painted over a 50-question quiz (Event Timing API; see measureInteraction);
 // - one answer's save and the stored size with 10,000 answers already stored;
 // - Lighthouse (mobile preset) scores with LCP, TBT and CLS.
 // The figures are printed and written to target/bench.json for tools/budget.mjs.
@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { serve, launch, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { chromium } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 10;
@@ -95,8 +96,14 @@ async function answerQuiz(page, n) {
     await page.getByRole('button', { name: k === n - 1 ? 'See results' : 'Next question' }).click();
   }
 }
-const interaction = await (async () => {
-  const context = await browser.newContext();
+// Event Timing's duration ends when the frame is presented. Headless Chromium's software
+// compositor, paced at 60 Hz, reports that presentation one to three frames after the page has
+// painted, and which of those it is stays fixed for a whole page session (measured: a session
+// gives every click 16 ms, the next one 32 or 48 ms, for the same build). The budget's figure
+// is therefore taken with frames unpaced (`--disable-frame-rate-limit`): input to painted
+// frame, the part the app controls. The paced figure is measured and printed too.
+async function measureInteraction(b) {
+  const context = await b.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__events = [];
@@ -119,12 +126,17 @@ const interaction = await (async () => {
   const processing = found.filter(Boolean).map((e) => e.processing);
   return {
     checks: checks.length,
+    p50: percentile(durations, 50),
     p95: percentile(durations, 95),
     max: Math.max(...durations),
     overOneFrame: durations.filter((d) => d > 16).length,
     processingP95: processing.length ? percentile(processing, 95) : 0,
   };
-})();
+}
+const unpaced = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit'] });
+const interaction = await measureInteraction(unpaced);
+await unpaced.close();
+const paced = await measureInteraction(browser);
 
 // One answer's save with 10,000 answers already stored.
 const fixture = execFileSync('cargo', ['run', '-q', '--example', 'progress_fixture'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }).trim();
@@ -187,8 +199,9 @@ console.log('\nnavigation -> first question interactive (headless Chromium, loca
 for (const r of results) console.log(`  ${r.name.padEnd(12)} median ${r.median.toFixed(1).padStart(6)} ms   runs: ${r.times.map((t) => t.toFixed(0)).join(' ')}`);
 const ratio = app.median / base.median;
 console.log(`  ratio app / bare Leptos: ${ratio.toFixed(2)}x`);
-console.log(`\nanswer -> feedback painted, ${QUIZ}-question quiz (Event Timing, ${interaction.checks} clicks on Check)`);
-console.log(`  p95 ${interaction.p95} ms, longest ${interaction.max} ms, ${interaction.overOneFrame} took more than one frame (16 ms); handler time p95 ${interaction.processingP95.toFixed(1)} ms`);
+console.log(`\nanswer -> feedback painted, ${QUIZ}-question quiz (Event Timing, ${interaction.checks} clicks on Check; under 16 ms is reported as 8)`);
+console.log(`  frames unpaced: p50 ${interaction.p50} ms, p95 ${interaction.p95} ms, longest ${interaction.max} ms, ${interaction.overOneFrame} took more than one frame (16 ms); handler time p95 ${interaction.processingP95.toFixed(1)} ms`);
+console.log(`  paced at 60 Hz (adds the headless presentation queue): p50 ${paced.p50} ms, p95 ${paced.p95} ms, longest ${paced.max} ms`);
 console.log(`\nsaving with 10,000 answers stored`);
 console.log(`  one answer's save: median ${saving.median.toFixed(2)} ms, longest ${saving.max.toFixed(2)} ms (${saving.saves} saves); stored document ${kb(saving.storedBytes).trim()} KB`);
 const lh = lighthouseResult;
@@ -199,6 +212,7 @@ const figures = {
   firstLoad: { app: app.total, bare: base.total, files: app.files },
   startup: { appMs: app.median, bareMs: base.median, ratio },
   interaction,
+  interactionPaced: paced,
   saving,
   lighthouse: lh,
 };

@@ -51,7 +51,10 @@ const notFound = `<!doctype html><html lang=en><meta charset=utf-8>`
 writeFileSync(join(DIST, '404.html'), notFound);
 
 // 3. index.html: the policy first in <head> (it only covers what comes after it), the module last.
-const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes(inline)}; ${CSP_TAIL}`;
+// The stylesheet is inlined (index.html) so the first paint waits for no second request.
+const styles = [...index.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+const styleSrc = styles.length ? `style-src 'self' ${hashes(styles)}; ` : '';
+const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes(inline)}; ${styleSrc}${CSP_TAIL}`;
 const charset = index.match(/<meta charset="?utf-8"?>/i);
 if (!charset) fail('index.html has no <meta charset> to put the policy after');
 index = index.replace(charset[0], `${charset[0]}<meta http-equiv=Content-Security-Policy content="${csp}">`);

@@ -1,6 +1,6 @@
 //! Emits the validated bank as Rust source that the app includes with `include!`: `AREAS` as a
-//! static table, and the questions as flat tables (`TEXT`, `LENS`, `META`) that `bank.rs`
-//! turns into `model::Question`s once, at start-up.
+//! static table, and the questions as two flat tables (`TEXT`, `META`) that `bank.rs` turns
+//! into `model::Question`s once, at start-up.
 
 use std::fmt::Write;
 
@@ -19,21 +19,18 @@ pub fn to_rust(bank: &Bank) -> String {
         let _ = writeln!(out, "Area{{id:{},title:{}}},", lit(&a.id), lit(&a.title));
     }
     out.push_str("];\n");
-    // The questions as three flat tables that compress well: all their text back to back, the
-    // length of each string, and a few bytes of numbers per question. A table of `&str` costs
-    // 8 bytes a string in pointers that barely compress; `bank::QUESTIONS` rebuilds the
-    // structs from these once, at start-up.
+    // The questions as two flat tables that compress well: all their text, each string ended
+    // by NUL (the validator refuses control characters in text), and a few bytes of numbers per
+    // question. A table of `&str` costs 8 bytes a string in pointers that barely compress, a
+    // table of lengths 2 bytes (3.5 KB brotli more than the NULs); `bank::QUESTIONS` rebuilds
+    // the structs from these once, at start-up.
     let mut text = String::new();
-    let mut lens: Vec<usize> = Vec::new();
     let mut meta: Vec<u8> = Vec::new();
-    let push = |t: &str, text: &mut String, lens: &mut Vec<usize>| {
+    let push = |t: &str, text: &mut String| {
         text.push_str(t);
-        lens.push(t.len());
+        text.push('\0');
     };
     for q in &bank.questions {
-        // Lengths are stored as u16; the validator's field limits keep every text far below.
-        let longest = [&q.prompt, &q.explanation].iter().map(|t| t.len()).chain(q.code.as_ref().map(|c| c.text.len() * 2)).max().unwrap_or(0);
-        assert!(longest < 30_000, "question {}: a text is too long for the bank's tables", q.id);
         // The area is stored as its index in AREAS; validation guarantees it exists.
         let area = bank.areas.iter().position(|a| a.id == q.area).unwrap_or(0);
         let code = q.code.as_ref().map(|s| {
@@ -58,19 +55,17 @@ pub fn to_rust(bank: &Bank) -> String {
         meta.extend([q.choices.len() as u8, q.points.len() as u8, q.answer.len() as u8]);
         meta.extend(q.answer.iter().map(|&i| i as u8));
         for t in [&q.id, &q.prompt, &q.explanation, &q.docs] {
-            push(t, &mut text, &mut lens);
+            push(t, &mut text);
         }
         if let Some((lang, marked)) = &code {
-            push(lang, &mut text, &mut lens);
-            push(marked, &mut text, &mut lens);
+            push(lang, &mut text);
+            push(marked, &mut text);
         }
         for t in q.choices.iter().chain(&q.points) {
-            push(t, &mut text, &mut lens);
+            push(t, &mut text);
         }
     }
     let _ = writeln!(out, "static TEXT: &str = {};", lit(&text));
-    let lens: Vec<String> = lens.iter().map(|l| l.to_string()).collect();
-    let _ = writeln!(out, "static LENS: &[u16] = &[{}];", lens.join(","));
     let meta: Vec<String> = meta.iter().map(|m| m.to_string()).collect();
     let _ = writeln!(out, "static META: &[u8] = &[{}];", meta.join(","));
     out

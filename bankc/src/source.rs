@@ -287,6 +287,19 @@ fn check_question(
         Some(kind) => check_answer(rep, start, qid, kind, raw.choices, raw.answer, raw.points),
         None => (Vec::new(), Vec::new(), Vec::new()),
     };
+    // Line breaks and tabs only: the generated tables end each string with NUL and mark code
+    // highlighting with U+0001 and U+0002, so no other control character may reach them.
+    let texts = [("prompt", prompt.as_ref()), ("explanation", explanation.as_ref())]
+        .into_iter()
+        .filter_map(|(f, t)| Some((f, t?.get_ref().as_str())))
+        .chain(choices.iter().map(|t| ("choices", t.as_str())))
+        .chain(points.iter().map(|t| ("points", t.as_str())))
+        .chain(code.iter().flatten().map(|c| ("code", c.text.as_str())));
+    for (field, text) in texts {
+        if let Some(c) = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+            rep.at(start, qid, format!("field `{field}` holds the control character U+{:04X}; only line breaks and tabs are allowed", u32::from(c)));
+        }
+    }
     if rep.errors.len() > before {
         return None;
     }

@@ -91,6 +91,11 @@ fn empty_explanation() {
 }
 
 #[test]
+fn control_character_is_refused() {
+    fails("control_character.toml", 13, Some("control-char"), "field `explanation` holds the control character U+0000");
+}
+
+#[test]
 fn docs_link_outside_django_52() {
     fails("docs_not_52.toml", 23, Some("old-docs"), "must start with https://docs.djangoproject.com/en/5.2/");
 }
@@ -162,9 +167,10 @@ fn a_good_bank_compiles_with_every_kind() {
     assert_eq!(bank.questions[3].points.len(), 3);
     let rust = bankc::codegen::to_rust(&bank);
     // The second question's numbers: area 1, intermediate, multiple, with code, 3 choices, no
-    // points, 2 answers: 0 and 1. Its strings follow the first question's in one text.
+    // points, 2 answers: 0 and 1. Its strings follow the first question's in one text, each
+    // ended by NUL.
     assert!(rust.contains("static META: &[u8] = &[0,0,0,0,3,0,1,0,1,1,1,1,3,0,2,0,1,"), "{rust}");
-    assert!(rust.contains("good-multipleWhich are class-based generic views?"), "{rust}");
+    assert!(rust.contains(r"\0good-multiple\0Which are class-based generic views?\0"), "{rust}");
     assert!(rust.contains("\\u{1}kfrom\\u{2} django.views.generic"), "{rust}");
 }
 
