@@ -4,14 +4,16 @@ use leptos::prelude::{request_animation_frame, set_timeout};
 use std::time::Duration;
 
 fn main() {
-    let document = web_sys::window().and_then(|w| w.document());
-    let visible = document.as_ref().is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
-    if visible {
-        // Let the shell paint first (a fast load could otherwise skip that frame), then mount:
-        // after the next frame's paint, in a task of its own.
+    let window = web_sys::window();
+    let visible = window.as_ref().and_then(|w| w.document()).is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+    let painted = window.as_ref().and_then(|w| w.performance()).is_some_and(|p| p.get_entries_by_type("paint").length() > 0);
+    if visible && !painted {
+        // The app arrived before the shell was painted (a fast load): let the shell paint
+        // first, then mount after that frame, in a task of its own.
         request_animation_frame(|| set_timeout(mount, Duration::ZERO));
     } else {
-        // A hidden tab has no frames to wait for.
+        // The usual case on a phone network: the shell is on screen already (or the tab is
+        // hidden and has no frames to wait for).
         mount();
     }
 }
