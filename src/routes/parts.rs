@@ -110,6 +110,17 @@ pub fn bookmark(id: &'static str) -> impl IntoView {
     }
 }
 
+/// A choice's classes: picked by the user, and once shown, right or wrongly picked.
+fn choice_class(picked: bool, shown: bool, correct: bool) -> &'static str {
+    match (picked, shown, correct) {
+        (true, true, true) => "choice picked correct",
+        (true, true, false) => "choice picked wrong",
+        (false, true, true) => "choice correct",
+        (true, false, _) => "choice picked",
+        _ => "choice",
+    }
+}
+
 /// The question shown at `p`, with its choices in quiz order. `shown` reveals right and wrong.
 pub fn question_view(session: RwSignal<Session>, p: usize, shown: Signal<bool>) -> impl IntoView {
     let item = session.with_untracked(|s| s.items[p].clone());
@@ -124,12 +135,9 @@ pub fn question_view(session: RwSignal<Session>, p: usize, shown: Signal<bool>) 
             let picked = move || session.with(|s| s.picked(p).contains(&c));
             let correct = q.answer.contains(&c);
             view! {
-                <label
-                    class="choice"
-                    class:picked=picked
-                    class:correct=move || shown.get() && correct
-                    class:wrong=move || shown.get() && !correct && picked()
-                >
+                // One reactive class string and one tag per choice, not a closure per class:
+                // each reactive closure is code of its own in the download.
+                <label class=move || choice_class(picked(), shown.get(), correct)>
                     <input
                         // Moving to another question reuses these elements. `checked` is set
                         // first: a box still checked from the last question that turns into a
@@ -141,8 +149,14 @@ pub fn question_view(session: RwSignal<Session>, p: usize, shown: Signal<bool>) 
                         on:change=move |_| session.update(|s| s.toggle(c))
                     />
                     <span class="text">{ui::rich(q.choices[usize::from(c)])}</span>
-                    {move || (shown.get() && correct).then(|| view! { <span class="tag ok">"Correct answer"</span> })}
-                    {move || (shown.get() && !correct && picked()).then(|| view! { <span class="tag no">"Your answer"</span> })}
+                    {move || {
+                        let tag = match (shown.get(), correct, picked()) {
+                            (true, true, _) => Some(("tag ok", "Correct answer")),
+                            (true, false, true) => Some(("tag no", "Your answer")),
+                            _ => None,
+                        };
+                        tag.map(|(class, text)| view! { <span class=class>{text}</span> })
+                    }}
                 </label>
             }
         })
@@ -255,5 +269,20 @@ pub fn share_button(label: &'static str, make: impl Fn() -> Option<String> + Sen
                 </label>
             })}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::choice_class;
+
+    #[test]
+    fn a_choice_shows_picked_then_right_or_wrong() {
+        assert_eq!(choice_class(false, false, true), "choice", "the answer is not given away");
+        assert_eq!(choice_class(true, false, false), "choice picked");
+        assert_eq!(choice_class(true, true, true), "choice picked correct");
+        assert_eq!(choice_class(true, true, false), "choice picked wrong");
+        assert_eq!(choice_class(false, true, true), "choice correct", "a missed right answer is shown");
+        assert_eq!(choice_class(false, true, false), "choice");
     }
 }
