@@ -1,6 +1,8 @@
 //! Quiz selection and scoring: which questions a quiz holds, in which order, with which choice
 //! order, all derived from a [`QuizSpec`] so that the same spec gives the same quiz anywhere.
 
+use std::sync::LazyLock;
+
 use crate::bank::{AREAS, QUESTIONS};
 use crate::model::{Kind, Level, Question};
 use crate::rng::Rng;
@@ -176,11 +178,16 @@ pub fn choice_order(q: &Question, seed: u32) -> Vec<u8> {
 /// A short, stable code for a question id, for links: 5 base-36 digits of its FNV-1a hash.
 /// Ids are forever, so codes are too; a test checks that no two ids of the bank share one.
 pub fn short_code(id: &str) -> String {
+    format!("{:0>5}", base36(code_value(id)))
+}
+
+/// The number a short code writes in base 36: FNV-1a of the id, below 36^5.
+fn code_value(id: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for b in id.bytes() {
         h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
-    format!("{:0>5}", base36(h % 60_466_176)) // 36^5
+    h % 60_466_176
 }
 
 /// `n` in base 36, lowercase, no leading zeros (links use it for codes and seeds).
@@ -198,7 +205,14 @@ pub fn base36(mut n: u32) -> String {
 
 /// The bank index of the question with this short code.
 pub fn by_code(code: &str) -> Option<usize> {
-    QUESTIONS.iter().position(|q| short_code(q.id) == code)
+    // Every question's code as a number, computed on the first lookup: a share link looks up
+    // dozens of codes, and hashing and formatting the whole bank for each would be wasteful.
+    static CODES: LazyLock<Vec<u32>> = LazyLock::new(|| QUESTIONS.iter().map(|q| code_value(q.id)).collect());
+    if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()) {
+        return None;
+    }
+    let value = u32::from_str_radix(code, 36).ok()?;
+    CODES.iter().position(|&c| c == value)
 }
 
 /// Whether a set of picked choices (bank indices, any order) is exactly the correct set.
@@ -236,6 +250,13 @@ mod tests {
         for (i, q) in QUESTIONS.iter().enumerate() {
             assert_eq!(by_code(&short_code(q.id)), Some(i));
         }
+        assert_eq!(by_code("zzzzz"), None);
+        assert_eq!(by_code(""), None);
+        // Only the codes links are written with: five lowercase base-36 digits.
+        let first = short_code(QUESTIONS[0].id);
+        assert_eq!(by_code(&first.to_uppercase()), None);
+        assert_eq!(by_code(&format!("+{}", &first[1..])), None);
+        assert_eq!(by_code(&first[1..]), None);
         codes.sort_unstable();
         codes.dedup();
         assert_eq!(codes.len(), QUESTIONS.len(), "two question ids share a short code: rename one");
