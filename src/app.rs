@@ -158,58 +158,22 @@ pub fn App() -> impl IntoView {
 /// the browser compiles WebAssembly one function at a time, on its first call, and a single
 /// function holding every page (it was 63 KB) would be compiled whole before the first one shows.
 fn page(route: Route) -> AnyView {
-    use crate::quiz::{Mode, QuizSpec};
+    /// One function per page: each closure type below gets its own copy, never inlined.
     #[inline(never)]
-    fn home() -> AnyView {
-        routes::home::Home().into_any()
-    }
-    #[inline(never)]
-    fn exam(spec: QuizSpec) -> AnyView {
-        view! { <routes::exam::Exam spec /> }.into_any()
-    }
-    #[inline(never)]
-    fn quiz(spec: QuizSpec) -> AnyView {
-        view! { <routes::quiz::Quiz spec /> }.into_any()
-    }
-    #[inline(never)]
-    fn results() -> AnyView {
-        routes::results::Results().into_any()
-    }
-    #[inline(never)]
-    fn browse(search: crate::route::Search) -> AnyView {
-        view! { <routes::browse::Browse search /> }.into_any()
-    }
-    #[inline(never)]
-    fn question(index: usize) -> AnyView {
-        view! { <routes::question::Question index /> }.into_any()
-    }
-    #[inline(never)]
-    fn stats() -> AnyView {
-        routes::stats::Stats().into_any()
-    }
-    #[inline(never)]
-    fn shared(shared: crate::share::Shared) -> AnyView {
-        view! { <routes::shared::SharedQuiz shared /> }.into_any()
-    }
-    #[inline(never)]
-    fn settings() -> AnyView {
-        routes::settings::Settings().into_any()
-    }
-    #[inline(never)]
-    fn bad_link(message: String) -> AnyView {
-        view! { <routes::bad_link::BadLink message /> }.into_any()
+    fn build<V: IntoView + 'static>(page: impl FnOnce() -> V) -> AnyView {
+        page().into_any()
     }
     match route {
-        Route::Home => home(),
-        Route::Quiz(spec) if matches!(spec.mode, Mode::Exam { .. }) => exam(spec),
-        Route::Quiz(spec) => quiz(spec),
-        Route::Results => results(),
-        Route::Browse(search) => browse(search),
-        Route::Question(index) => question(index),
-        Route::Stats => stats(),
-        Route::Shared(s) => shared(s),
-        Route::Settings => settings(),
-        Route::BadLink(message) => bad_link(message),
+        Route::Home => build(routes::home::Home),
+        Route::Quiz(spec) if matches!(spec.mode, crate::quiz::Mode::Exam { .. }) => build(|| view! { <routes::exam::Exam spec /> }),
+        Route::Quiz(spec) => build(|| view! { <routes::quiz::Quiz spec /> }),
+        Route::Results => build(routes::results::Results),
+        Route::Browse(search) => build(|| view! { <routes::browse::Browse search /> }),
+        Route::Question(index) => build(|| view! { <routes::question::Question index /> }),
+        Route::Stats => build(routes::stats::Stats),
+        Route::Shared(shared) => build(|| view! { <routes::shared::SharedQuiz shared /> }),
+        Route::Settings => build(routes::settings::Settings),
+        Route::BadLink(message) => build(|| view! { <routes::bad_link::BadLink message /> }),
     }
 }
 
