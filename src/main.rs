@@ -1,8 +1,5 @@
 //! Entry point: swap index.html's pre-painted shell for the app, mounted on `<body>`.
 
-use leptos::prelude::{request_animation_frame, set_timeout};
-use std::time::Duration;
-
 fn main() {
     let window = web_sys::window();
     let visible = window.as_ref().and_then(|w| w.document()).is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
@@ -10,7 +7,7 @@ fn main() {
     if visible && !painted {
         // The app arrived before the shell was painted (a fast load): let the shell paint
         // first, then mount after that frame, in a task of its own.
-        request_animation_frame(|| set_timeout(mount, Duration::ZERO));
+        django_quiz::ui::after_paint(mount);
     } else {
         // The usual case on a phone network: the shell is on screen already (or the tab is
         // hidden and has no frames to wait for).

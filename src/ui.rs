@@ -27,6 +27,11 @@ pub fn code_block(code: &'static Code) -> impl IntoView {
     }
 }
 
+/// Runs `f` in a task of its own after the next frame has been painted.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, Duration::ZERO));
+}
+
 /// The key of a keydown that may be a shortcut: not repeated, no Ctrl, Alt or Meta (those
 /// belong to the browser and the system).
 pub fn shortcut(ev: &leptos::ev::KeyboardEvent) -> Option<String> {
@@ -55,7 +60,7 @@ pub fn focus_heading(node: NodeRef<leptos::html::H1>) {
         if let Some(h) = node.get() {
             // After the frame that paints it: focusing at once would force a layout of the
             // whole page in the middle of rendering it (a quarter of the start-up work).
-            request_animation_frame(move || set_timeout(move || drop(h.focus()), Duration::ZERO));
+            after_paint(move || drop(h.focus()));
         }
     });
 }

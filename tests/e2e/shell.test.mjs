@@ -47,9 +47,23 @@ test('home: the intro is painted before the app loads, and the app replaces it w
   await context.close();
 });
 
+test('home at 1280 px, dark: the same first paint', async () => {
+  const { context, page, guard, release } = await openHeld('', { colorScheme: 'dark' });
+  await page.locator('#shell .lead').waitFor();
+  await shot(page, 'shell-1280-dark');
+  release();
+  await page.locator('#main .lead').waitFor();
+  await shot(page, 'shell-replaced-1280-dark');
+  assert.equal((await page.evaluate(() => window.__lcp)).length, 1);
+  assert.equal(await page.evaluate(() => window.__shifts), 0);
+  guard.assertClean();
+  await context.close();
+});
+
 test('any other page: the shell shows only the header until the app loads', async () => {
-  const { context, page, guard, release } = await openHeld('#/stats');
+  const { context, page, guard, release } = await openHeld('#/stats', { colorScheme: 'dark' });
   await page.locator('#shell header').waitFor();
+  await shot(page, 'shell-stats-1280-dark');
   assert.equal(await page.locator('#shell .intro').count(), 0, 'no home intro on the stats page');
   assert.equal(await page.locator('#shell [aria-current]').count(), 0, '"Quiz" is not the current page');
   release();
