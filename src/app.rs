@@ -65,6 +65,16 @@ impl AppState {
     pub fn backup(key: &str) -> Option<String> {
         STORE.with(|s| s.borrow().as_ref().and_then(|s| s.backup(key)))
     }
+
+    /// Every set-aside copy in storage, newest first.
+    pub fn backups() -> Vec<crate::storage::Backup> {
+        STORE.with(|s| s.borrow().as_ref().map(|s| s.backups()).unwrap_or_default())
+    }
+
+    /// Deletes a set-aside copy, at the user's request.
+    pub fn discard(key: &str) -> Result<(), String> {
+        STORE.with(|s| s.borrow().as_ref().map_or_else(|| Err("storage is not available".into()), |s| s.discard(key)))
+    }
 }
 
 pub fn now() -> f64 {

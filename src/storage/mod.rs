@@ -6,6 +6,8 @@
 //!   before anything else is written, and the user is told; if the copy fails, the app runs
 //!   without saving rather than overwrite it.
 //! - A value written by a newer version of the app is never overwritten by this one.
+//! - A backup is never removed except by the user (Settings lists every one, with download
+//!   and delete), so missing the notice never loses data.
 //! - Storage that is missing, disabled or full never stops the app: it runs in memory and says
 //!   that progress will not be saved.
 //! - Every save re-reads the stored document and applies the change to it, so a second tab's
@@ -48,8 +50,8 @@ impl Notice {
     pub fn message(&self) -> String {
         match self {
             Notice::Unavailable => "This browser is not letting the app store data (storage is disabled or in a private mode). You can use the quiz, but your progress will not be saved.".into(),
-            Notice::Recovered { reason, kept: true, .. } => format!("Part of your saved progress could not be read ({reason}). Everything else was kept, and a copy of the damaged data was set aside: you can download it."),
-            Notice::Recovered { reason, kept: false, .. } => format!("Your saved progress could not be read ({reason}). A copy was set aside (you can download it) and the app started a fresh record."),
+            Notice::Recovered { reason, kept: true, .. } => format!("Part of your saved progress could not be read ({reason}). Everything else was kept, and a copy of the damaged data was set aside: you can download it here or later from Settings."),
+            Notice::Recovered { reason, kept: false, .. } => format!("Your saved progress could not be read ({reason}). A copy was set aside (you can download it here or later from Settings) and the app started a fresh record."),
             Notice::KeptUnsaved { reason } => format!("Your saved progress could not be read ({reason}) and could not be backed up, so the app will not save over it. Progress from this visit will not be saved."),
             Notice::Newer => "Your progress was saved by a newer version of this app. This version will not change it; progress from this visit will not be saved. Reload to get the newer version.".into(),
             Notice::SaveFailed(reason) => format!("Your progress could not be saved ({reason}). It is kept in this tab for now and will be saved with your next answer if storage allows."),
@@ -69,6 +71,20 @@ impl Notice {
 pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, String>;
     fn set(&self, key: &str, value: &str) -> Result<(), String>;
+    fn remove(&self, key: &str) -> Result<(), String>;
+    /// Every key stored, in any order.
+    fn keys(&self) -> Vec<String>;
+}
+
+/// A copy of unreadable data, set aside when the app found it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backup {
+    pub key: String,
+    /// When it was set aside (ms since the epoch), read from the key; `None` if the key's
+    /// suffix is not a time (written by hand or by another app).
+    pub when: Option<f64>,
+    /// Its length in UTF-16 units, which is what `localStorage` counts.
+    pub size: usize,
 }
 
 pub struct Store<B> {
@@ -219,6 +235,30 @@ impl<B: Backend> Store<B> {
         key.starts_with(BACKUP_PREFIX).then_some(())?;
         self.backend.as_ref()?.get(key).ok().flatten()
     }
+
+    /// Every backup in storage, newest first.
+    pub fn backups(&self) -> Vec<Backup> {
+        let Some(backend) = self.backend.as_ref() else { return Vec::new() };
+        let mut list: Vec<Backup> = backend
+            .keys()
+            .into_iter()
+            .filter_map(|key| {
+                let when = key.strip_prefix(BACKUP_PREFIX)?.parse::<u64>().ok().map(|ms| ms as f64);
+                let size = backend.get(&key).ok()??.encode_utf16().count();
+                Some(Backup { key, when, size })
+            })
+            .collect();
+        list.sort_by(|a, b| b.when.unwrap_or(-1.0).total_cmp(&a.when.unwrap_or(-1.0)).then_with(|| a.key.cmp(&b.key)));
+        list
+    }
+
+    /// Deletes a backup, at the user's request. Refuses any other key.
+    pub fn discard(&self, key: &str) -> Result<(), String> {
+        if !key.starts_with(BACKUP_PREFIX) {
+            return Err("this is not a set-aside copy".into());
+        }
+        self.backend.as_ref().ok_or_else(|| "storage is not available".to_owned())?.remove(key)
+    }
 }
 
 /// `localStorage`, reached without anything that throws when it is disabled.
@@ -248,6 +288,15 @@ impl Backend for BrowserStorage {
 
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
         self.0.set_item(key, value).map_err(|e| js_reason(&e))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), String> {
+        self.0.remove_item(key).map_err(|e| js_reason(&e))
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let n = self.0.length().unwrap_or(0);
+        (0..n).filter_map(|i| self.0.key(i).ok().flatten()).collect()
     }
 }
 
@@ -286,6 +335,13 @@ mod tests {
             }
             self.map.borrow_mut().insert(key.into(), value.into());
             Ok(())
+        }
+        fn remove(&self, key: &str) -> Result<(), String> {
+            self.map.borrow_mut().remove(key);
+            Ok(())
+        }
+        fn keys(&self) -> Vec<String> {
+            self.map.borrow().keys().cloned().collect()
         }
     }
 
@@ -333,6 +389,31 @@ mod tests {
         assert_eq!(progress, learnt(&["orm-a", "views-b"]));
         assert_eq!(mem.get("django-quiz.backup.5").as_deref(), Some(raw.as_str()));
         assert!(notice.unwrap().message().starts_with("Part of your saved progress could not be read"));
+    }
+
+    #[test]
+    fn backups_are_listed_newest_first_and_only_backups_can_be_deleted() {
+        let mem = Memory::with(KEY, "{oops");
+        let (store, _, _) = Store::open(Some(mem.clone()), 1_000.0);
+        mem.set(KEY, "[still bad]").unwrap();
+        let (store2, _, _) = Store::open(Some(mem.clone()), 2_000.0);
+        mem.set("django-quiz.backup.by-hand", "é").unwrap();
+        mem.set("other-app", "x").unwrap();
+        let keys = |s: &Store<Memory>| s.backups().into_iter().map(|b| (b.key, b.when, b.size)).collect::<Vec<_>>();
+        assert_eq!(
+            keys(&store),
+            vec![
+                ("django-quiz.backup.2000".to_owned(), Some(2_000.0), 11),
+                ("django-quiz.backup.1000".to_owned(), Some(1_000.0), 5),
+                ("django-quiz.backup.by-hand".to_owned(), None, 1),
+            ]
+        );
+        assert_eq!(store2.discard("django-quiz.backup.1000"), Ok(()));
+        assert_eq!(store.discard(KEY), Err("this is not a set-aside copy".into()));
+        assert_eq!(store.discard("other-app"), Err("this is not a set-aside copy".into()));
+        assert_eq!(keys(&store).len(), 2);
+        assert!(mem.get(KEY).is_some() && mem.get("other-app").is_some());
+        assert_eq!(Store::<Memory>::open(None, 1.0).0.backups(), vec![]);
     }
 
     #[test]

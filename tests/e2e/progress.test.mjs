@@ -114,8 +114,10 @@ test('export, then import into a fresh browser profile, restores the progress', 
   await p.goto(`${server.url}#/settings`);
   await p.getByRole('button', { name: 'Reset all progress…' }).click();
   const confirm = p.getByRole('alertdialog');
-  assert.match(await confirm.textContent(), /Delete 3 answers, 1 quizzes and 0 bookmarks for good\?/);
-  await confirm.getByRole('button', { name: 'Keep my progress' }).click();
+  assert.match(await confirm.textContent(), /Delete 3 answers, 1 quiz and 0 bookmarks for good\?/);
+  // The button that asked is gone: focus is on the safe answer, so Enter keeps everything.
+  await p.waitForFunction(() => document.activeElement?.textContent === 'Keep my progress', null, { timeout: 5000 });
+  await p.keyboard.press('Enter');
   assert.equal(Object.keys((await stored(p)).memory).length, 3);
   await p.getByRole('button', { name: 'Reset all progress…' }).click();
   await p.getByRole('button', { name: 'Delete everything' }).click();
@@ -163,6 +165,9 @@ test('corrupt stored data: the app starts, keeps what it can, sets the rest asid
   const page = await context.newPage();
   const g = watch(page);
   await page.goto(server.url);
+  // The app must be running before the data is damaged: an app that starts after the write
+  // would repair it in this page, and the reload would then find nothing to report.
+  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
   const damaged = '{"version":2,"memory":{"orm-x":[1,1,1,5,1,1,0,2,1,0,false],"bad":42},"bookmarks":["views-y"]}';
   await page.evaluate((v) => localStorage.setItem('django-quiz', v), damaged);
   await page.reload();
@@ -179,6 +184,36 @@ test('corrupt stored data: the app starts, keeps what it can, sets the rest asid
   assert.deepEqual(doc.bookmarks, ['views-y']);
   await shot(page, 'notice-damaged-1280-light');
   await axe(page, 'damaged-data notice');
+
+  // The notice shows once; the copy stays listed in Settings until the user deletes it.
+  await page.reload();
+  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0, 'the repaired data is not reported again');
+  await page.goto(`${server.url}#/settings`);
+  const aside = page.getByRole('region', { name: 'Set-aside data' });
+  const rows = aside.getByRole('listitem');
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.first().locator('span').textContent(), new RegExp(`^Set aside \\w.*2\\d{3}.*\\d:\\d\\d.*\u00a0· ${damaged.length}\u00a0bytes$`));
+  const [again] = await Promise.all([page.waitForEvent('download'), rows.first().getByRole('button', { name: 'Download' }).click()]);
+  assert.equal(await readFile(await again.path(), 'utf8'), damaged);
+  await rows.first().getByRole('button', { name: 'Delete…' }).click();
+  // The button that opened the question is gone: focus goes to the safe answer.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Keep it', null, { timeout: 5000 });
+  await page.keyboard.press('Enter');
+  assert.equal(await rows.count(), 1, 'Keep it keeps the copy');
+  await rows.first().getByRole('button', { name: 'Delete…' }).click();
+  await shot(page, 'settings-aside-1280-light');
+  await axe(page, 'settings with a set-aside copy');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await rows.first().scrollIntoViewIfNeeded();
+  await shot(page, 'settings-aside-375-light');
+  await axe(page, 'settings with a set-aside copy, phone width');
+  await rows.first().getByRole('button', { name: 'Delete the copy' }).click();
+  await page.getByRole('status').getByText('The set-aside copy was deleted.').waitFor();
+  assert.equal(await aside.count(), 0, 'the section goes with its last copy');
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  assert.ok(!keys.some((k) => k.startsWith('django-quiz.backup.')), keys.join(', '));
+  assert.deepEqual(Object.keys((await stored(page)).memory), ['orm-x'], 'the progress itself is untouched');
   g.assertClean();
   await context.close();
 });
