@@ -56,21 +56,23 @@ pub fn from_input(ev: &leptos::ev::KeyboardEvent) -> bool {
 /// Moves focus to a screen's heading, so keyboard and screen-reader users start at the top
 /// of what changed.
 pub fn focus_heading(node: NodeRef<leptos::html::H1>) {
-    focus_on_paint(node);
-}
-
-/// Focuses an element once it is painted: a heading when its page opens, the safe button of
-/// a confirmation when it appears (the button that opened it is gone).
-pub fn focus_on_paint<E>(node: NodeRef<E>)
-where
-    E: leptos::html::ElementType,
-    E::Output: AsRef<web_sys::HtmlElement> + wasm_bindgen::JsCast + Clone + 'static,
-{
     Effect::new(move |_| {
-        if let Some(el) = node.get() {
+        if let Some(h) = node.get() {
             // After the frame that paints it: focusing at once would force a layout of the
             // whole page in the middle of rendering it (a quarter of the start-up work).
-            after_paint(move || drop(AsRef::<web_sys::HtmlElement>::as_ref(&el).focus()));
+            after_paint(move || drop(h.focus()));
+        }
+    });
+}
+
+/// Focuses the first element matching `selector` after the next paint: the safe button of a
+/// confirmation that replaced the button which opened it. By selector, not by node reference:
+/// an element reference per confirmation costs an effect's worth of code in the wasm.
+pub fn focus_later(selector: &'static str) {
+    after_paint(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document().query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
         }
     });
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::AppState;
-use crate::storage::{decode, Backup, DecodeError, Decoded, Progress, Summary};
+use crate::storage::{backup_time, decode, Backup, DecodeError, Decoded, Progress, Summary};
 use crate::ui;
 
 /// A file read for import, waiting for the user to choose merge or replace.
@@ -29,12 +29,39 @@ fn file_name() -> String {
     format!("django-quiz-progress-{}-{:02}-{:02}.json", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
+/// Where focus goes when a confirmation opens: its first button, the one that changes nothing.
+const CONFIRM_KEEP: &str = ".confirm-inline button";
+
+/// A question with a safe answer (first, focused) and a destructive one. One function for every
+/// confirmation, and plain boxed actions, so its view code is in the wasm once.
+fn confirm_box(question: String, keep: &'static str, act: &'static str, on_keep: Box<dyn Fn()>, on_act: Box<dyn Fn()>) -> AnyView {
+    let label = question.clone();
+    view! {
+        <div class="confirm-inline" role="alertdialog" aria-label=label>
+            <p>{question}</p>
+            <div class="actions">
+                <button type="button" on:click=move |_| on_keep()>{keep}</button>
+                <button type="button" class="danger" on:click=move |_| on_act()>{act}</button>
+            </div>
+        </div>
+    }
+    .into_any()
+}
+
 /// "1 answer", "3 answers", "2 quizzes".
 fn count(n: usize, noun: &str) -> String {
     match (n, noun.ends_with('z')) {
         (1, _) => format!("1 {noun}"),
         (_, true) => format!("{n} {noun}zes"),
         _ => format!("{n} {noun}s"),
+    }
+}
+
+/// "Set aside 23 Nov 2026, 14:05".
+fn backup_label(when: Option<f64>) -> String {
+    match when {
+        Some(ms) => format!("Set aside {}", ui::date(ms)),
+        None => "Set aside (date unknown)".into(),
     }
 }
 
@@ -56,7 +83,8 @@ pub fn Settings() -> impl IntoView {
     let pending = RwSignal::new(None::<Pending>);
     let message = RwSignal::new(None::<(bool, String)>);
     let confirm_reset = RwSignal::new(false);
-    let backups = RwSignal::new(AppState::backups());
+    // A bool signal only to re-read the list (a signal of a new type would add its own code).
+    let backups_changed = RwSignal::new(false);
     let confirm_discard = RwSignal::new(None::<String>);
 
     let export = move |_| {
@@ -99,7 +127,7 @@ pub fn Settings() -> impl IntoView {
         message.set(Some((true, if merge { "Imported: the file was merged into your progress." } else { "Imported: your progress was replaced by the file." }.into())));
     };
 
-    let reset = move |_| {
+    let reset = move || {
         state.replace(Progress::default());
         confirm_reset.set(false);
         message.set(Some((true, "All progress was deleted.".into())));
@@ -108,61 +136,54 @@ pub fn Settings() -> impl IntoView {
     let discard = move |key: String| {
         let outcome = AppState::discard(&key);
         confirm_discard.set(None);
-        backups.set(AppState::backups());
+        backups_changed.notify();
         message.set(Some(match outcome {
             Ok(()) => (true, "The set-aside copy was deleted.".into()),
             Err(reason) => (false, format!("The set-aside copy could not be deleted ({reason}).")),
         }));
     };
 
+    // Rows are plain; the one confirmation below the list names the copy it would delete (one
+    // reactive block for the section, not one per row: each costs code in the wasm).
+    // Rows are plain; one confirmation below the list names the copy it would delete.
     let backup_row = move |b: Backup| {
-        let label = match b.when {
-            Some(ms) => format!("Set aside {}", ui::date(ms)),
-            None => "Set aside (date unknown)".into(),
-        };
-        let (key, key2, key3) = (b.key.clone(), b.key.clone(), b.key);
-        let save = move |_| {
-            if let Some(text) = AppState::backup(&key) {
-                ui::download(&format!("{key}.json"), &text);
+        let key = b.key;
+        let save = {
+            let key = key.clone();
+            move |_| {
+                if let Some(text) = AppState::backup(&key) {
+                    ui::download(&format!("{key}.json"), &text);
+                }
             }
         };
-        let asking = move || confirm_discard.with(|k| k.as_deref() == Some(key2.as_str()));
+        let ask = move |_| {
+            confirm_discard.set(Some(key.clone()));
+            ui::focus_later(CONFIRM_KEEP);
+        };
         view! {
             <li>
-                <span><strong>{label}</strong>"\u{a0}· "{size_text(b.size)}</span>
-                {move || if asking() {
-                    let key = key3.clone();
-                    let keep = NodeRef::new();
-                    ui::focus_on_paint(keep);
-                    view! {
-                        <div class="confirm-inline" role="alertdialog" aria-label="Delete this copy?">
-                            <p>"Delete this copy for good? It cannot be brought back."</p>
-                            <div class="actions">
-                                <button type="button" node_ref=keep on:click=move |_| confirm_discard.set(None)>"Keep it"</button>
-                                <button type="button" class="danger" on:click=move |_| discard(key.clone())>"Delete the copy"</button>
-                            </div>
-                        </div>
-                    }.into_any()
-                } else {
-                    let key = key3.clone();
-                    view! {
-                        <div class="actions">
-                            <button type="button" on:click=save.clone()>"Download"</button>
-                            <button type="button" class="danger" on:click=move |_| confirm_discard.set(Some(key.clone()))>"Delete…"</button>
-                        </div>
-                    }.into_any()
-                }}
+                <span><strong>{backup_label(b.when)}</strong>"\u{a0}· "{size_text(b.size)}</span>
+                <div class="actions">
+                    <button type="button" on:click=save>"Download"</button>
+                    <button type="button" class="danger" on:click=ask>"Delete…"</button>
+                </div>
             </li>
         }
     };
 
     let aside = move || {
-        let list = backups.get();
+        backups_changed.track();
+        let list = AppState::backups();
         (!list.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="aside-title">
                 <h2 id="aside-title">"Set-aside data"</h2>
                 <p>"Saved progress the app could not read is kept here untouched, so nothing is lost. Download a copy to look at or repair it; delete it when you no longer need it."</p>
                 <ul class="aside-list">{list.into_iter().map(backup_row).collect_view()}</ul>
+                {move || confirm_discard.get().map(|key| {
+                    let when = backup_time(&key).map_or_else(|| "of unknown date".into(), ui::date);
+                    let question = format!("Delete the copy set aside {when} for good? It cannot be brought back.");
+                    confirm_box(question, "Keep it", "Delete the copy", Box::new(move || confirm_discard.set(None)), Box::new(move || discard(key.clone())))
+                })}
             </section>
         })
     };
@@ -219,19 +240,14 @@ pub fn Settings() -> impl IntoView {
             <p>"Delete all progress stored in this browser. This cannot be undone: export first if you may want it back."</p>
             {move || if confirm_reset.get() {
                 let s = state.progress.with_untracked(Progress::summary);
-                let keep = NodeRef::new();
-                ui::focus_on_paint(keep);
-                view! {
-                    <div class="confirm-inline" role="alertdialog" aria-labelledby="reset-q">
-                        <p id="reset-q">{format!("Delete {}, {} and {} for good?", count(s.answers, "answer"), count(s.quizzes, "quiz"), count(s.bookmarks, "bookmark"))}</p>
-                        <div class="actions">
-                            <button type="button" node_ref=keep on:click=move |_| confirm_reset.set(false)>"Keep my progress"</button>
-                            <button type="button" class="danger" on:click=reset>"Delete everything"</button>
-                        </div>
-                    </div>
-                }.into_any()
+                let question = format!("Delete {}, {} and {} for good?", count(s.answers, "answer"), count(s.quizzes, "quiz"), count(s.bookmarks, "bookmark"));
+                confirm_box(question, "Keep my progress", "Delete everything", Box::new(move || confirm_reset.set(false)), Box::new(reset))
             } else {
-                view! { <button type="button" class="danger" on:click=move |_| confirm_reset.set(true)>"Reset all progress…"</button> }.into_any()
+                let ask = move |_| {
+                    confirm_reset.set(true);
+                    ui::focus_later(CONFIRM_KEEP);
+                };
+                view! { <button type="button" class="danger" on:click=ask>"Reset all progress…"</button> }.into_any()
             }}
         </section>
     }

@@ -236,19 +236,21 @@ impl<B: Backend> Store<B> {
         self.backend.as_ref()?.get(key).ok().flatten()
     }
 
-    /// Every backup in storage, newest first.
+    /// Every backup in storage, newest first (those without a time last).
     pub fn backups(&self) -> Vec<Backup> {
-        let Some(backend) = self.backend.as_ref() else { return Vec::new() };
-        let mut list: Vec<Backup> = backend
-            .keys()
-            .into_iter()
-            .filter_map(|key| {
-                let when = key.strip_prefix(BACKUP_PREFIX)?.parse::<u64>().ok().map(|ms| ms as f64);
-                let size = backend.get(&key).ok()??.encode_utf16().count();
-                Some(Backup { key, when, size })
-            })
-            .collect();
-        list.sort_by(|a, b| b.when.unwrap_or(-1.0).total_cmp(&a.when.unwrap_or(-1.0)).then_with(|| a.key.cmp(&b.key)));
+        let mut list: Vec<Backup> = Vec::new();
+        let Some(backend) = self.backend.as_ref() else { return list };
+        for key in backend.keys() {
+            if !key.starts_with(BACKUP_PREFIX) {
+                continue;
+            }
+            let Ok(Some(value)) = backend.get(&key) else { continue };
+            let when = backup_time(&key);
+            // Insertion keeps the order without a sort: there are a handful of backups at most,
+            // and a sort's generic code would cost more bytes than it saves time.
+            let at = list.iter().position(|b| b.when.unwrap_or(-1.0) < when.unwrap_or(-1.0)).unwrap_or(list.len());
+            list.insert(at, Backup { key, when, size: value.encode_utf16().count() });
+        }
         list
     }
 
@@ -259,6 +261,12 @@ impl<B: Backend> Store<B> {
         }
         self.backend.as_ref().ok_or_else(|| "storage is not available".to_owned())?.remove(key)
     }
+}
+
+/// When a backup was set aside (ms since the epoch), from its key; `None` if the key does not
+/// end in a time (written by hand or by another app).
+pub fn backup_time(key: &str) -> Option<f64> {
+    key.strip_prefix(BACKUP_PREFIX)?.parse::<u64>().ok().map(|ms| ms as f64)
 }
 
 /// `localStorage`, reached without anything that throws when it is disabled.

@@ -208,7 +208,9 @@ test('corrupt stored data: the app starts, keeps what it can, sets the rest asid
   await rows.first().scrollIntoViewIfNeeded();
   await shot(page, 'settings-aside-375-light');
   await axe(page, 'settings with a set-aside copy, phone width');
-  await rows.first().getByRole('button', { name: 'Delete the copy' }).click();
+  const question = aside.getByRole('alertdialog');
+  assert.match(await question.textContent(), /^Delete the copy set aside \w.*2\d{3}.* for good\? It cannot be brought back\./);
+  await question.getByRole('button', { name: 'Delete the copy' }).click();
   await page.getByRole('status').getByText('The set-aside copy was deleted.').waitFor();
   assert.equal(await aside.count(), 0, 'the section goes with its last copy');
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
