@@ -4,13 +4,15 @@
 
 use chrono::{DateTime, TimeZone, Utc};
 use rs_fsrs::{Card, Parameters, Rating, State, FSRS};
-use serde::{Deserialize, Serialize};
 
 /// What the app remembers about one question. Stored as a JSON array (see `Stored`): there is
 /// one per question ever answered, every answer rewrites them all, and field names would be
 /// half of the bytes.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(from = "Stored", into = "Stored")]
+#[derive(Clone, Debug, Default, PartialEq)]
+// Written and read by hand (`storage::encode`, `storage::decode`); serde's derives only check
+// those in tests.
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(from = "Stored", into = "Stored"))]
 pub struct Memory {
     /// When the question is next due, ms since the epoch.
     pub due: f64,

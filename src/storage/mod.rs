@@ -1,7 +1,7 @@
 //! Everything the app keeps in `localStorage`, and the rules that keep it safe.
 //!
-//! One key holds one versioned JSON document (`schema`), read by `decode` whatever version wrote
-//! it. Invariants:
+//! One key holds one versioned JSON document (`schema`), written by `encode` and read by
+//! `decode` whatever version wrote it. Invariants:
 //! - A value this code cannot read (corrupt, foreign, truncated) is copied to a backup key
 //!   before anything else is written, and the user is told; if the copy fails, the app runs
 //!   without saving rather than overwrite it.
@@ -17,6 +17,7 @@
 //! modes, blocked cookies), and the app must degrade, not crash.
 
 mod decode;
+mod encode;
 mod schema;
 
 pub use decode::{decode, DecodeError, Decoded};

@@ -2,10 +2,11 @@
 //! (one memory state per question, one counter pair per day), a capped recent history, the
 //! quiz in progress and bookmarks. Question ids, never positions, so a bank that drops or
 //! renames a question leaves the data valid: unknown ids are kept and ignored.
+//!
+//! Written by `encode` and read back by `decode`, both by hand: serde's derives are compiled
+//! only in tests, to check those two against them.
 
 use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
 
 use crate::session::{Saved, Session};
 use crate::srs::{Grade, Memory};
@@ -18,7 +19,8 @@ pub const MAX_HISTORY: usize = 50;
 pub const MAX_HISTORY_ANSWERS: usize = 500;
 
 /// One finished quiz.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct QuizRecord {
     /// When it was finished, ms since the epoch.
     pub at: f64,
@@ -27,15 +29,17 @@ pub struct QuizRecord {
     pub seconds: u32,
     pub answers: Vec<AnswerRecord>,
     /// An exam handed in by its timer rather than by the user.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "is_false"))]
     pub timed_out: bool,
 }
 
+#[cfg(test)]
 fn is_false(b: &bool) -> bool {
     !*b
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct AnswerRecord {
     /// Question id: stable across versions of the bank, unlike positions.
     pub id: String,
@@ -43,7 +47,7 @@ pub struct AnswerRecord {
     pub picked: Vec<u8>,
     pub correct: bool,
     /// A card's self-rating (an index of `session::RATINGS`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Option::is_none"))]
     pub rating: Option<u8>,
 }
 
@@ -54,18 +58,19 @@ impl QuizRecord {
 }
 
 /// A quiz in progress, so a reload or a closed tab resumes it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct SavedQuiz {
     pub quiz: String,
     pub started_at: f64,
     pub answers: Vec<Option<Vec<u8>>>,
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub ratings: Vec<Option<u8>>,
     /// Exam questions marked for review (empty outside exams).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(default, skip_serializing_if = "Vec::is_empty"))]
     pub marked: Vec<bool>,
     /// The question on screen (exams resume there; other modes at the first unanswered).
-    #[serde(default)]
+    #[cfg_attr(test, serde(default))]
     pub pos: usize,
 }
 
@@ -80,8 +85,9 @@ impl SavedQuiz {
 }
 
 /// Answers given on one day (the user's local calendar day). Stored as `[n, right]`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "(u32, u32)", into = "(u32, u32)")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(test, serde(from = "(u32, u32)", into = "(u32, u32)"))]
 pub struct Day {
     pub n: u32,
     pub right: u32,
@@ -107,29 +113,18 @@ pub struct Moment {
     pub day: i32,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Progress {
-    #[serde(default)]
     pub history: Vec<QuizRecord>,
-    #[serde(default)]
     pub current: Option<SavedQuiz>,
     /// Ids of bookmarked questions, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, serde(skip_serializing_if = "Vec::is_empty"))]
     pub bookmarks: Vec<String>,
     /// Spaced-repetition state per question id.
-    #[serde(default)]
     pub memory: BTreeMap<String, Memory>,
     /// Answers per local day number.
-    #[serde(default)]
     pub days: BTreeMap<i32, Day>,
-}
-
-/// The stored document: the version travels with the data.
-#[derive(Serialize)]
-struct Envelope<'a> {
-    version: u32,
-    #[serde(flatten)]
-    progress: &'a Progress,
 }
 
 impl Progress {
@@ -254,9 +249,9 @@ impl Progress {
         }
     }
 
+    /// The stored document: the version travels with the data.
     pub fn to_json(&self) -> String {
-        // Serialising these plain types cannot fail; an empty string is never stored.
-        serde_json::to_string(&Envelope { version: VERSION, progress: self }).unwrap_or_default()
+        self.to_json_with(&self.history_json())
     }
 
     /// A key that changes whenever the history does (it changes only when a quiz is recorded,
@@ -269,29 +264,14 @@ impl Progress {
 
     /// The history alone as JSON, for `to_json_with`.
     pub fn history_json(&self) -> String {
-        serde_json::to_string(&self.history).unwrap_or_default()
+        super::encode::history(self)
     }
 
     /// The same document as `to_json`, with the history given already encoded: a save after an
     /// answer re-encodes only what an answer changes (the history is half the document).
     pub fn to_json_with(&self, history_json: &str) -> String {
-        let rest = serde_json::to_string(&Rest { current: &self.current, bookmarks: &self.bookmarks, memory: &self.memory, days: &self.days })
-            .unwrap_or_default();
-        match rest.strip_prefix('{') {
-            Some(rest) if !history_json.is_empty() => format!("{{\"version\":{VERSION},\"history\":{history_json},{rest}"),
-            _ => self.to_json(),
-        }
+        super::encode::document(VERSION, self, history_json)
     }
-}
-
-/// Everything but the history, in the order `to_json` writes it.
-#[derive(Serialize)]
-struct Rest<'a> {
-    current: &'a Option<SavedQuiz>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    bookmarks: &'a Vec<String>,
-    memory: &'a BTreeMap<String, Memory>,
-    days: &'a BTreeMap<i32, Day>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
