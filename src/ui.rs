@@ -66,10 +66,13 @@ pub fn focus_heading(node: NodeRef<leptos::html::H1>) {
 }
 
 /// Focuses the first element matching `selector` after the next paint: the safe button of a
-/// confirmation that replaced the button which opened it. By selector, not by node reference:
-/// an element reference per confirmation costs an effect's worth of code in the wasm.
-pub fn focus_later(selector: &'static str) {
+/// confirmation that replaced the button which opened it, and that button again when the
+/// confirmation closes. By selector, not by node reference: an element reference per
+/// confirmation costs an effect's worth of code in the wasm. A selector that matches nothing
+/// (or does not parse) focuses nothing.
+pub fn focus_later(selector: impl AsRef<str> + 'static) {
     after_paint(move || {
+        let selector = selector.as_ref();
         use wasm_bindgen::JsCast;
         if let Some(el) = document().query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = el.focus();

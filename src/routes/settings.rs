@@ -127,9 +127,14 @@ pub fn Settings() -> impl IntoView {
         message.set(Some((true, if merge { "Imported: the file was merged into your progress." } else { "Imported: your progress was replaced by the file." }.into())));
     };
 
+    // Either answer closes the question and brings back the button that asked it.
+    let close_reset = move || {
+        confirm_reset.set(false);
+        ui::focus_later("#reset-ask");
+    };
     let reset = move || {
         state.replace(Progress::default());
-        confirm_reset.set(false);
+        close_reset();
         message.set(Some((true, "All progress was deleted.".into())));
     };
 
@@ -137,6 +142,9 @@ pub fn Settings() -> impl IntoView {
         let outcome = AppState::discard(&key);
         confirm_discard.set(None);
         backups_changed.notify();
+        // The row that asked is gone: focus goes to the list's heading, or to the page's when
+        // the section went with its last copy.
+        ui::focus_later(if AppState::backups().is_empty() { "#settings-title" } else { "#aside-title" });
         message.set(Some(match outcome {
             Ok(()) => (true, "The set-aside copy was deleted.".into()),
             Err(reason) => (false, format!("The set-aside copy could not be deleted ({reason}).")),
@@ -145,7 +153,6 @@ pub fn Settings() -> impl IntoView {
 
     // Rows are plain; the one confirmation below the list names the copy it would delete (one
     // reactive block for the section, not one per row: each costs code in the wasm).
-    // Rows are plain; one confirmation below the list names the copy it would delete.
     let backup_row = move |b: Backup| {
         let key = b.key;
         let save = {
@@ -156,16 +163,19 @@ pub fn Settings() -> impl IntoView {
                 }
             }
         };
-        let ask = move |_| {
-            confirm_discard.set(Some(key.clone()));
-            ui::focus_later(CONFIRM_KEEP);
+        let ask = {
+            let key = key.clone();
+            move |_| {
+                confirm_discard.set(Some(key.clone()));
+                ui::focus_later(CONFIRM_KEEP);
+            }
         };
         view! {
             <li>
                 <span><strong>{backup_label(b.when)}</strong>"\u{a0}· "{size_text(b.size)}</span>
                 <div class="actions">
                     <button type="button" on:click=save>"Download"</button>
-                    <button type="button" class="danger" on:click=ask>"Delete…"</button>
+                    <button type="button" class="danger" data-key=key on:click=ask>"Delete…"</button>
                 </div>
             </li>
         }
@@ -176,13 +186,21 @@ pub fn Settings() -> impl IntoView {
         let list = AppState::backups();
         (!list.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="aside-title">
-                <h2 id="aside-title">"Set-aside data"</h2>
+                <h2 id="aside-title" tabindex="-1">"Set-aside data"</h2>
                 <p>"Saved progress the app could not read is kept here untouched, so nothing is lost. Download a copy to look at or repair it; delete it when you no longer need it."</p>
                 <ul class="aside-list">{list.into_iter().map(backup_row).collect_view()}</ul>
                 {move || confirm_discard.get().map(|key| {
                     let when = backup_time(&key).map_or_else(|| "of unknown date".into(), ui::date);
                     let question = format!("Delete the copy set aside {when} for good? It cannot be brought back.");
-                    confirm_box(question, "Keep it", "Delete the copy", Box::new(move || confirm_discard.set(None)), Box::new(move || discard(key.clone())))
+                    let keep = {
+                        let key = key.clone();
+                        move || {
+                            confirm_discard.set(None);
+                            // Back to the button that asked.
+                            ui::focus_later(format!(".aside-list [data-key=\"{key}\"]"));
+                        }
+                    };
+                    confirm_box(question, "Keep it", "Delete the copy", Box::new(keep), Box::new(move || discard(key.clone())))
                 })}
             </section>
         })
@@ -214,7 +232,7 @@ pub fn Settings() -> impl IntoView {
 
     view! {
         <section class="intro">
-            <h1 tabindex="-1" node_ref=heading>"Settings"</h1>
+            <h1 id="settings-title" tabindex="-1" node_ref=heading>"Settings"</h1>
             <p class="lead">"Your progress lives only in this browser. Move it to another device with a file."</p>
         </section>
         <div class="live" role="status" aria-live="polite">
@@ -241,13 +259,13 @@ pub fn Settings() -> impl IntoView {
             {move || if confirm_reset.get() {
                 let s = state.progress.with_untracked(Progress::summary);
                 let question = format!("Delete {}, {} and {} for good?", count(s.answers, "answer"), count(s.quizzes, "quiz"), count(s.bookmarks, "bookmark"));
-                confirm_box(question, "Keep my progress", "Delete everything", Box::new(move || confirm_reset.set(false)), Box::new(reset))
+                confirm_box(question, "Keep my progress", "Delete everything", Box::new(close_reset), Box::new(reset))
             } else {
                 let ask = move |_| {
                     confirm_reset.set(true);
                     ui::focus_later(CONFIRM_KEEP);
                 };
-                view! { <button type="button" class="danger" on:click=ask>"Reset all progress…"</button> }.into_any()
+                view! { <button type="button" id="reset-ask" class="danger" on:click=ask>"Reset all progress…"</button> }.into_any()
             }}
         </section>
     }

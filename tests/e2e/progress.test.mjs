@@ -119,10 +119,13 @@ test('export, then import into a fresh browser profile, restores the progress', 
   await p.waitForFunction(() => document.activeElement?.textContent === 'Keep my progress', null, { timeout: 5000 });
   await p.keyboard.press('Enter');
   assert.equal(Object.keys((await stored(p)).memory).length, 3);
-  await p.getByRole('button', { name: 'Reset all progress…' }).click();
+  // Closing the question puts focus back on the button that asked it, either way.
+  await p.waitForFunction(() => document.activeElement?.textContent === 'Reset all progress…', null, { timeout: 5000 });
+  await p.keyboard.press('Enter');
   await p.getByRole('button', { name: 'Delete everything' }).click();
   await p.getByText('All progress was deleted.').waitFor();
   assert.deepEqual((await stored(p)).memory, {});
+  await p.waitForFunction(() => document.activeElement?.textContent === 'Reset all progress…', null, { timeout: 5000 });
   fresh.guard.assertClean();
   await fresh.context.close();
 });
@@ -201,7 +204,10 @@ test('corrupt stored data: the app starts, keeps what it can, sets the rest asid
   await page.waitForFunction(() => document.activeElement?.textContent === 'Keep it', null, { timeout: 5000 });
   await page.keyboard.press('Enter');
   assert.equal(await rows.count(), 1, 'Keep it keeps the copy');
-  await rows.first().getByRole('button', { name: 'Delete…' }).click();
+  // ... and puts focus back on the button that asked, so Enter asks again.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Delete…', null, { timeout: 5000 });
+  await page.keyboard.press('Enter');
+  await aside.getByRole('alertdialog').waitFor();
   await shot(page, 'settings-aside-1280-light');
   await axe(page, 'settings with a set-aside copy');
   await page.setViewportSize({ width: 375, height: 800 });
@@ -213,6 +219,8 @@ test('corrupt stored data: the app starts, keeps what it can, sets the rest asid
   await question.getByRole('button', { name: 'Delete the copy' }).click();
   await page.getByRole('status').getByText('The set-aside copy was deleted.').waitFor();
   assert.equal(await aside.count(), 0, 'the section goes with its last copy');
+  // Its row and section are gone: focus goes to the page's heading, not to the void.
+  await page.waitForFunction(() => document.activeElement?.id === 'settings-title', null, { timeout: 5000 });
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
   assert.ok(!keys.some((k) => k.startsWith('django-quiz.backup.')), keys.join(', '));
   assert.deepEqual(Object.keys((await stored(page)).memory), ['orm-x'], 'the progress itself is untouched');
