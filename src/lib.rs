@@ -10,6 +10,7 @@ pub mod route;
 pub mod routes;
 pub mod search;
 pub mod session;
+pub mod sets;
 pub mod share;
 pub mod srs;
 pub mod stats;

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use crate::bank::{AREAS, QUESTIONS};
 use crate::model::{Kind, Level, Question};
 use crate::rng::Rng;
+use crate::sets;
 
 /// The filters a user picks on the home screen. Empty lists mean "any".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -108,13 +109,9 @@ impl Filters {
 
     /// Puts the lists in canonical order, so equal filters compare and encode equal.
     pub fn normalise(&mut self) {
-        self.areas.retain(|&a| usize::from(a) < AREAS.len());
-        self.areas.sort_unstable();
-        self.areas.dedup();
-        self.levels.sort_unstable();
-        self.levels.dedup();
-        self.kinds.sort_unstable();
-        self.kinds.dedup();
+        sets::canonical(&mut self.areas, AREAS.len(), usize::from);
+        sets::canonical(&mut self.levels, Level::ALL.len(), |l| l as usize);
+        sets::canonical(&mut self.kinds, Kind::ALL.len(), |k| k as usize);
     }
 }
 
@@ -218,8 +215,7 @@ pub fn by_code(code: &str) -> Option<usize> {
 /// Whether a set of picked choices (bank indices, any order) is exactly the correct set.
 pub fn is_correct(q: &Question, picked: &[u8]) -> bool {
     let mut p = picked.to_vec();
-    p.sort_unstable();
-    p.dedup();
+    sets::picks(&mut p);
     p == q.answer
 }
 

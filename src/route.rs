@@ -268,8 +268,7 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
             true
         });
     } else {
-        only.sort_unstable();
-        only.dedup();
+        crate::sets::canonical(&mut only, bank::QUESTIONS.len(), |i| i);
     }
     Ok(QuizSpec { mode, filters, only, ordered, seed, challenge })
 }

@@ -3,6 +3,7 @@
 
 use crate::model::Kind;
 use crate::quiz::{self, Item, Mode, QuizSpec, Score};
+use crate::sets;
 
 /// One quiz being taken, in any mode. Practice and flashcards go one question at a time
 /// (answer, feedback, next); an exam lets the user move freely and change answers until it is
@@ -179,7 +180,7 @@ impl Session {
             return Err(CheckError::NotAnswering);
         }
         let mut ticked = std::mem::take(&mut self.selection);
-        ticked.sort_unstable();
+        sets::picks(&mut ticked);
         self.answers[self.pos] = Some(ticked);
         self.ratings[self.pos] = Some(rating);
         self.revealed = false;
@@ -210,7 +211,7 @@ impl Session {
             set = vec![choice];
         }
         if self.is_exam() {
-            set.sort_unstable();
+            sets::picks(&mut set);
             self.answers[self.pos] = (!set.is_empty()).then_some(set);
         } else {
             self.selection = set;
@@ -226,7 +227,7 @@ impl Session {
             return Err(CheckError::NothingSelected);
         }
         let mut picked = std::mem::take(&mut self.selection);
-        picked.sort_unstable();
+        sets::picks(&mut picked);
         let right = self.current().is_some_and(|it| quiz::is_correct(it.question(), &picked));
         self.answers[self.pos] = Some(picked);
         Ok(right)

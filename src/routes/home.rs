@@ -284,8 +284,7 @@ pub fn new_seed() -> u32 {
 /// A quiz of exactly these questions (bank indices, any order), all of them, freshly shuffled:
 /// mistakes, due reviews, bookmarks, a search, one question.
 pub fn named_quiz(mode: Mode, mut only: Vec<usize>) -> Route {
-    only.sort_unstable();
-    only.dedup();
+    crate::sets::canonical(&mut only, QUESTIONS.len(), |i| i);
     let filters = Filters { count: None, ..Filters::default() };
     Route::Quiz(QuizSpec { mode, filters, only, seed: new_seed(), ..QuizSpec::default() })
 }

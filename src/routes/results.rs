@@ -87,7 +87,7 @@ pub fn per_area(r: &QuizRecord) -> Vec<(u8, u32, u32)> {
             None => rows.push((q.area, u32::from(a.correct), 1)),
         }
     }
-    rows.sort_unstable_by_key(|row| row.0);
+    crate::sets::canonical(&mut rows, crate::bank::AREAS.len(), |row| usize::from(row.0));
     rows
 }
 

@@ -17,8 +17,7 @@ pub fn SharedQuiz(shared: Shared) -> impl IntoView {
     let spec = shared.spec;
     let n = crate::quiz::build(&spec).len();
     let mut areas: Vec<u8> = spec.only.iter().filter_map(|&i| QUESTIONS.get(i)).map(|q| q.area).collect();
-    areas.sort_unstable();
-    areas.dedup();
+    crate::sets::canonical(&mut areas, crate::bank::AREAS.len(), usize::from);
     let topics = areas.iter().map(|&a| bank::area_title(a)).collect::<Vec<_>>().join(", ");
     let how = match spec.mode {
         Mode::Practice => "Practice: the answer after each question".to_owned(),

@@ -75,7 +75,7 @@ fn weak_view(weak: Vec<AreaStat>) -> impl IntoView {
     }
     let areas: Vec<u8> = {
         let mut a: Vec<u8> = weak.iter().map(|r| r.area).collect();
-        a.sort_unstable();
+        crate::sets::canonical(&mut a, crate::bank::AREAS.len(), usize::from);
         a
     };
     let practise = move |_| {

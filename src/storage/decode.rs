@@ -1,6 +1,8 @@
 //! Reading stored documents of every version, migrating them to the current one, and keeping
 //! whatever can be read from a damaged one.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value};
 
 use super::schema::{AnswerRecord, Day, Moment, Progress, QuizRecord, SavedQuiz, VERSION};
@@ -45,9 +47,19 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
         history: list(doc.remove("history"), record, &mut damaged),
         current: field(doc.remove("current"), |v| maybe(v, saved), &mut damaged).flatten(),
         bookmarks: list(doc.remove("bookmarks"), string, &mut damaged),
-        memory: entries(doc.remove("memory"), memory, &mut damaged).into_iter().collect(),
-        days: entries(doc.remove("days"), day, &mut damaged).into_iter().filter_map(|(k, v)| Some((k.parse().ok()?, v))).collect(),
+        memory: BTreeMap::new(),
+        days: BTreeMap::new(),
     };
+    // Inserted one by one: `collect` into a map sorts first, and that sort ships as code of its
+    // own for each map type; `insert` is shipped anyway.
+    for (id, m) in entries(doc.remove("memory"), memory, &mut damaged) {
+        progress.memory.insert(id, m);
+    }
+    for (day, d) in entries(doc.remove("days"), day, &mut damaged) {
+        if let Ok(day) = day.parse() {
+            progress.days.insert(day, d);
+        }
+    }
     // Version 1 kept only the history (up to 100 quizzes): replay it to build what version 2
     // keeps per question and per day.
     if version == 1 {

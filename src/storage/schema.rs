@@ -187,9 +187,8 @@ impl Progress {
 
     /// Ids whose latest answer was wrong, most recently answered first.
     pub fn mistakes(&self) -> Vec<&str> {
-        let mut wrong: Vec<(&str, f64)> = self.memory.iter().filter(|(_, m)| m.seen > 0 && !m.ok).map(|(id, m)| (id.as_str(), m.last)).collect();
-        wrong.sort_by(|a, b| b.1.total_cmp(&a.1));
-        wrong.into_iter().map(|(id, _)| id).collect()
+        // Newest first: ascending order of the negated time.
+        by_time(self.memory.iter().filter(|(_, m)| m.seen > 0 && !m.ok).map(|(id, m)| (id.as_str(), -m.last)).collect())
     }
 
     /// Whether a question was ever answered.
@@ -199,9 +198,7 @@ impl Progress {
 
     /// Ids of the questions due for review by `until` (ms), most overdue first.
     pub fn due(&self, until: f64) -> Vec<&str> {
-        let mut due: Vec<(&str, f64)> = self.memory.iter().filter(|(_, m)| m.is_due(until)).map(|(id, m)| (id.as_str(), m.due)).collect();
-        due.sort_by(|a, b| a.1.total_cmp(&b.1));
-        due.into_iter().map(|(id, _)| id).collect()
+        by_time(self.memory.iter().filter(|(_, m)| m.is_due(until)).map(|(id, m)| (id.as_str(), m.due)).collect())
     }
 
     /// Takes in another record of progress (an import, or what another tab saved). Nothing is
@@ -272,6 +269,13 @@ impl Progress {
     pub fn to_json_with(&self, history_json: &str) -> String {
         super::encode::document(VERSION, self, history_json)
     }
+}
+
+/// Ids in ascending order of their time, ties in map order. One function for every such list,
+/// so one sort ships.
+fn by_time(mut v: Vec<(&str, f64)>) -> Vec<&str> {
+    v.sort_by(|a, b| a.1.total_cmp(&b.1));
+    v.into_iter().map(|(id, _)| id).collect()
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
