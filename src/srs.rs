@@ -37,9 +37,13 @@ pub struct Memory {
 
 /// `Memory` as stored: `[due ms, last ms, stability, difficulty, days, reps, lapses, state,
 /// seen, right, ok]`. Times are whole milliseconds; stability and difficulty keep f32
-/// precision, ample for scheduling and half as long to write.
+/// precision, ample for scheduling and half as long to write. `storage::encode` and
+/// `storage::decode` write and read this shape; the conversions below serve serde's derives,
+/// which exist only in tests to check those two.
+#[cfg(test)]
 type Stored = (i64, i64, f32, f32, i64, u32, u32, u8, u32, u32, bool);
 
+#[cfg(test)]
 impl From<Stored> for Memory {
     fn from((due, last, s, d, days, reps, lapses, st, seen, right, ok): Stored) -> Memory {
         // Whole milliseconds, well within f64's exact integers.
@@ -47,6 +51,7 @@ impl From<Stored> for Memory {
     }
 }
 
+#[cfg(test)]
 impl From<Memory> for Stored {
     fn from(m: Memory) -> Stored {
         (m.due as i64, m.last as i64, m.s, m.d, m.days, m.reps, m.lapses, m.st, m.seen, m.right, m.ok)

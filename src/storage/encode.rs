@@ -14,21 +14,21 @@ use crate::srs::Memory;
 
 /// A JSON text being written.
 #[derive(Default)]
-pub struct Json(String);
+struct Json(String);
 
 impl Json {
-    pub fn finish(self) -> String {
+    fn finish(self) -> String {
         self.0
     }
 
     /// Raw JSON text, such as punctuation or an already-encoded part.
-    pub fn raw(&mut self, s: &str) -> &mut Self {
+    fn raw(&mut self, s: &str) -> &mut Self {
         self.0.push_str(s);
         self
     }
 
     /// A string, escaped as serde_json escapes it.
-    pub fn str(&mut self, s: &str) -> &mut Self {
+    fn str(&mut self, s: &str) -> &mut Self {
         self.0.push('"');
         let mut start = 0;
         for (i, b) in s.bytes().enumerate() {
@@ -71,8 +71,9 @@ impl Json {
         self.raw(itoa::Buffer::new().format(n))
     }
 
-    fn float<F: zmij::Float + Finite>(&mut self, x: F) -> &mut Self {
-        if x.finite() {
+    /// An f32 or f64 (both widen to f64 exactly, so that tells whether it is finite).
+    fn float<F: zmij::Float + Into<f64> + Copy>(&mut self, x: F) -> &mut Self {
+        if x.into().is_finite() {
             self.raw(zmij::Buffer::new().format_finite(x))
         } else {
             self.raw("null")
@@ -123,23 +124,6 @@ impl Json {
             value(self, v);
         }
         self.raw("}")
-    }
-}
-
-/// `is_finite`, for the two float types `zmij` formats.
-pub trait Finite {
-    fn finite(&self) -> bool;
-}
-
-impl Finite for f32 {
-    fn finite(&self) -> bool {
-        self.is_finite()
-    }
-}
-
-impl Finite for f64 {
-    fn finite(&self) -> bool {
-        self.is_finite()
     }
 }
 

@@ -93,12 +93,15 @@ pub struct Day {
     pub right: u32,
 }
 
+// For serde's derives, which exist only in tests (`encode` and `decode` write and read `Day`).
+#[cfg(test)]
 impl From<(u32, u32)> for Day {
     fn from((n, right): (u32, u32)) -> Day {
         Day { n, right }
     }
 }
 
+#[cfg(test)]
 impl From<Day> for (u32, u32) {
     fn from(d: Day) -> (u32, u32) {
         (d.n, d.right)
