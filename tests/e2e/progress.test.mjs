@@ -206,6 +206,10 @@ test('corrupt stored data: the app starts, keeps what it can, sets the rest asid
   assert.equal(await rows.count(), 1, 'Keep it keeps the copy');
   // ... and puts focus back on the button that asked, so Enter asks again.
   await page.waitForFunction(() => document.activeElement?.textContent === 'Delete…', null, { timeout: 5000 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'settings-aside-focus-back-1280-dark');
+  await axe(page, 'settings with a set-aside copy, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.keyboard.press('Enter');
   await aside.getByRole('alertdialog').waitFor();
   await shot(page, 'settings-aside-1280-light');
@@ -214,6 +218,10 @@ test('corrupt stored data: the app starts, keeps what it can, sets the rest asid
   await rows.first().scrollIntoViewIfNeeded();
   await shot(page, 'settings-aside-375-light');
   await axe(page, 'settings with a set-aside copy, phone width');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'settings-aside-375-dark');
+  await axe(page, 'settings with a set-aside copy, phone width, dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   const question = aside.getByRole('alertdialog');
   assert.match(await question.textContent(), /^Delete the copy set aside \w.*2\d{3}.* for good\? It cannot be brought back\./);
   await question.getByRole('button', { name: 'Delete the copy' }).click();
