@@ -19,6 +19,14 @@ pub const DOCS_PREFIXES: [&str; 2] = [
     "https://www.django-rest-framework.org/",
 ];
 
+/// What the app shows under the prompt of each kind of question (`routes/parts.rs`): a prompt
+/// must not say it again.
+const INSTRUCTIONS: [(Kind, &str); 3] = [
+    (Kind::Single, "Choose one."),
+    (Kind::Multiple, "Select all that apply."),
+    (Kind::TrueFalse, "True or false?"),
+];
+
 /// Languages a snippet may be tagged with (see `highlight`).
 pub const LANGS: [&str; 5] = ["python", "django", "shell", "sql", "text"];
 
@@ -280,6 +288,14 @@ fn check_question(
     if let Some(d) = &docs {
         if !DOCS_PREFIXES.iter().any(|p| d.get_ref().starts_with(p)) {
             rep.at(d.span().start, qid, format!("docs link `{}` must start with {}", d.get_ref(), DOCS_PREFIXES.join(" or ")));
+        }
+    }
+    // The app shows each kind's instruction ("Select all that apply.", "True or false?") under
+    // the prompt; a prompt that ends with it too shows it twice.
+    if let (Some(p), Some(k)) = (&prompt, kind) {
+        let text = p.get_ref().trim_end();
+        if let Some(instruction) = INSTRUCTIONS.iter().find(|(kind, i)| *kind == k && text.ends_with(i)).map(|(_, i)| i) {
+            rep.at(p.span().start, qid, format!("prompt ends with \"{instruction}\", which the app already shows under the prompt"));
         }
     }
     let code = check_code(rep, qid, raw.code, raw.lang);

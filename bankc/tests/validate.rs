@@ -96,6 +96,11 @@ fn control_character_is_refused() {
 }
 
 #[test]
+fn prompt_repeating_the_apps_instruction_is_refused() {
+    fails("repeated_instruction.toml", 19, Some("said-twice"), "prompt ends with \"Select all that apply.\", which the app already shows");
+}
+
+#[test]
 fn docs_link_outside_django_52() {
     fails("docs_not_52.toml", 23, Some("old-docs"), "must start with https://docs.djangoproject.com/en/5.2/");
 }
