@@ -291,11 +291,12 @@ fn check_question(
         }
     }
     // The app shows each kind's instruction ("Select all that apply.", "True or false?") under
-    // the prompt; a prompt that ends with it too shows it twice.
+    // the prompt; a prompt that opens or ends with it too shows it twice.
     if let (Some(p), Some(k)) = (&prompt, kind) {
-        let text = p.get_ref().trim_end();
-        if let Some(instruction) = INSTRUCTIONS.iter().find(|(kind, i)| *kind == k && text.ends_with(i)).map(|(_, i)| i) {
-            rep.at(p.span().start, qid, format!("prompt ends with \"{instruction}\", which the app already shows under the prompt"));
+        let text = p.get_ref().trim();
+        let said = |i: &str| text.ends_with(i) || text.starts_with(i.trim_end_matches(['.', '?']));
+        if let Some(instruction) = INSTRUCTIONS.iter().find(|(kind, i)| *kind == k && said(i)).map(|(_, i)| i) {
+            rep.at(p.span().start, qid, format!("prompt repeats \"{instruction}\", which the app already shows under it"));
         }
     }
     let code = check_code(rep, qid, raw.code, raw.lang);

@@ -97,7 +97,8 @@ fn control_character_is_refused() {
 
 #[test]
 fn prompt_repeating_the_apps_instruction_is_refused() {
-    fails("repeated_instruction.toml", 19, Some("said-twice"), "prompt ends with \"Select all that apply.\", which the app already shows");
+    fails("repeated_instruction.toml", 19, Some("said-twice"), "prompt repeats \"Select all that apply.\", which the app already shows under it");
+    fails("repeated_true_or_false.toml", 19, Some("said-twice"), "prompt repeats \"True or false?\"");
 }
 
 #[test]
