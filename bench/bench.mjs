@@ -1,7 +1,8 @@
 // `make bench`: every figure the performance budgets name, for the release build, with a bare
 // Leptos page built with the same profile measured in the same run as the baseline:
 // - bytes the first page load fetches (raw, gzip, brotli, per file and in total);
-// - navigation → first question interactive (median of 10, fresh context each);
+// - navigation → first question interactive (median of 10, fresh context each, interleaved with
+//   the bare page's loads: bench/startup.mjs);
 // - answer → feedback painted over a 50-question quiz (Event Timing API; see measureInteraction);
 // - one answer's save and the stored size with 10,000 answers already stored;
 // - Lighthouse (mobile preset) scores with LCP, TBT and CLS.
@@ -12,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { serve, launch, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 import { chromium } from 'playwright-core';
+import { load, interleaved, median } from './startup.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 10;
@@ -22,36 +24,16 @@ const subjects = [
   { name: 'bare Leptos', dir: join(ROOT, 'target/bench-hello'), hash: '', ready: '#ready' },
 ];
 
-// Records, in the page, when the ready element first exists (ms since navigation start).
-const OBSERVER = (selector) => {
-  const check = () => {
-    if (window.__readyAt === undefined && document.querySelector(selector)) window.__readyAt = performance.now();
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
-};
-
-async function load(browser, url, selector) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const fetched = [];
-  page.on('response', (r) => fetched.push({ url: r.url(), status: r.status() }));
-  await page.addInitScript(OBSERVER, selector);
-  await page.goto(url);
-  await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 20000 });
-  const at = await page.evaluate(() => window.__readyAt);
-  await context.close();
-  return { at, fetched };
-}
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 
 const browser = await launch();
 const results = [];
+const servers = [];
 for (const s of subjects) {
   // Served brotli-encoded, as a production host does, at the root.
   const server = await serve(s.dir, '/', { compress: true });
+  servers.push(server);
   const url = server.url + s.hash;
   const first = await load(browser, url, s.ready);
   const bad = first.fetched.filter((f) => f.status >= 400 || !f.url.startsWith(server.url.replace(/\/$/, '')));
@@ -69,13 +51,14 @@ for (const s of subjects) {
       brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     };
   });
-  const times = [];
-  for (let i = 0; i < RUNS; i++) times.push((await load(browser, url, s.ready)).at);
-  await server.close();
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const f of files) for (const k of Object.keys(total)) total[k] += f[k];
-  results.push({ name: s.name, files, total, times, median: median(times) });
+  results.push({ name: s.name, url, ready: s.ready, files, total });
 }
+// Start-up: the app's and the bare page's loads interleaved, each server still up.
+const times = await interleaved(browser, results, RUNS);
+results.forEach((r, k) => { r.times = times[k]; r.median = median(times[k]); });
+for (const server of servers) await server.close();
 const [app, base] = results;
 
 // Answer → feedback: the Event Timing API reports each interaction from input to the next
