@@ -29,6 +29,33 @@ const after = statSync(join(dist, wasm[0])).size;
 console.log(`dist-check: wasm-bindgen output ${before} B -> shipped ${after} B after wasm-opt`);
 if (after >= before * 0.97) fail('the shipped .wasm is not smaller than the wasm-bindgen output: wasm-opt -Oz did not run');
 
+// The browser compiles a wasm function whole on its first call. The pages are built in
+// functions of their own so that start-up compiles only the first page's; had wasm-opt inlined
+// them back into the route function (as it does with any function that has one caller, unless
+// index.html caps that), one function would hold every page again (58 KB).
+const MAX_FUNCTION = 32 * 1024;
+const largest = largestFunction(read(wasm[0]));
+console.log(`dist-check: largest wasm function ${largest} B (at most ${MAX_FUNCTION})`);
+if (largest > MAX_FUNCTION) fail(`a wasm function of ${largest} B: the pages were inlined into one function again (see the wasm-opt params in index.html)`);
+
+/** The size of the largest function body in a wasm module's code section. */
+function largestFunction(bytes) {
+  let at = 8; // magic and version
+  const leb = () => { let v = 0, shift = 0, b; do { b = bytes[at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return v; };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 10) {
+      let max = 0;
+      for (let n = leb(); n > 0; n--) { const body = leb(); max = Math.max(max, body); at += body; }
+      return max;
+    }
+    at = end;
+  }
+  fail('the shipped .wasm has no code section');
+}
+
 // --- The installable offline app -----------------------------------------------------------
 const sha = (data, enc) => createHash('sha256').update(data).digest(enc);
 const short = (data) => sha(data, 'hex').slice(0, 16);
