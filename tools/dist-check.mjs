@@ -34,26 +34,40 @@ if (after >= before * 0.97) fail('the shipped .wasm is not smaller than the wasm
 // them back into the route function (as it does with any function that has one caller, unless
 // index.html caps that), one function would hold every page again (58 KB).
 const MAX_FUNCTION = 32 * 1024;
-const largest = largestFunction(read(wasm[0]));
-console.log(`dist-check: largest wasm function ${largest} B (at most ${MAX_FUNCTION})`);
+const { largest, lowestData } = inspectWasm(read(wasm[0]));
+console.log(`dist-check: largest wasm function ${largest} B (at most ${MAX_FUNCTION}); data from address ${lowestData}`);
 if (largest > MAX_FUNCTION) fail(`a wasm function of ${largest} B: the pages were inlined into one function again (see the wasm-opt params in index.html)`);
+// wasm-opt runs with --low-memory-unused, which is true only while nothing lies below 1 KB.
+if (lowestData < 1024) fail(`a data segment at address ${lowestData}: --low-memory-unused in index.html no longer holds`);
 
-/** The size of the largest function body in a wasm module's code section. */
-function largestFunction(bytes) {
+/** The largest function body, and the lowest address a data segment is placed at. */
+function inspectWasm(bytes) {
   let at = 8; // magic and version
   const leb = () => { let v = 0, shift = 0, b; do { b = bytes[at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return v; };
+  let largest = -1, lowestData = Infinity;
   while (at < bytes.length) {
     const id = bytes[at++];
     const size = leb();
     const end = at + size;
     if (id === 10) {
-      let max = 0;
-      for (let n = leb(); n > 0; n--) { const body = leb(); max = Math.max(max, body); at += body; }
-      return max;
+      for (let n = leb(); n > 0; n--) { const body = leb(); largest = Math.max(largest, body); at += body; }
+    } else if (id === 11) {
+      for (let n = leb(); n > 0; n--) {
+        const flags = leb();
+        if (flags === 1) { const length = leb(); at += length; continue; } // passive: placed by code
+        if (flags === 2) leb(); // memory index
+        // The offset must be a constant: an i32.const (signed LEB; addresses here are positive).
+        if (bytes[at++] !== 0x41) fail('a data segment whose offset is not a constant');
+        lowestData = Math.min(lowestData, leb());
+        if (bytes[at++] !== 0x0b) fail('a data segment offset longer than one constant');
+        const length = leb(); // read before moving `at`: `at += leb()` would lose the LEB's bytes
+        at += length;
+      }
     }
     at = end;
   }
-  fail('the shipped .wasm has no code section');
+  if (largest < 0) fail('the shipped .wasm has no code section');
+  return { largest, lowestData };
 }
 
 // --- The installable offline app -----------------------------------------------------------
