@@ -79,7 +79,7 @@ dist: setup
 # and is rebuilt only when one of its inputs changed.
 UPDATE := target/pwa-update
 UPDATE_INPUTS := Cargo.toml Cargo.lock Trunk.toml build.rs index.html style.css bankc/Cargo.toml \
-  tools/pwa.mjs tools/bank-variant.mjs $(shell find src questions bankc/src public pwa -type f 2>/dev/null)
+  tools/pwa.mjs tools/glue.mjs tools/bank-variant.mjs $(shell find src questions bankc/src public pwa -type f 2>/dev/null)
 .PHONY: dist-update
 dist-update: $(UPDATE)/built
 test-e2e: dist-update
@@ -95,6 +95,7 @@ $(UPDATE)/built: $(UPDATE_INPUTS) | setup
 # against a bare Leptos page built with the same profile; then the budgets, which fail loudly.
 bench: dist browser bench/node_modules/.installed
 	cd bench/hello && trunk build --release --dist ../../target/bench-hello
+	node tools/glue.mjs target/bench-hello
 	node bench/bench.mjs
 	node tools/budget.mjs
 

@@ -28,6 +28,8 @@ const before = statSync(unopt).size;
 const after = statSync(join(dist, wasm[0])).size;
 console.log(`dist-check: wasm-bindgen output ${before} B -> shipped ${after} B after wasm-opt`);
 if (after >= before * 0.97) fail('the shipped .wasm is not smaller than the wasm-bindgen output: wasm-opt -Oz did not run');
+// wasm-bindgen writes its glue indented, one statement a line; tools/glue.mjs minifies it.
+if (/\n {2,}\S/.test(read(glue).toString())) fail(`${glue} is not minified: tools/pwa.mjs runs tools/glue.mjs`);
 
 // The browser compiles a wasm function whole on its first call. The pages are built in
 // functions of their own so that start-up compiles only the first page's; had wasm-opt inlined

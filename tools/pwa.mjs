@@ -9,7 +9,9 @@
 //    build, since it names the hashed files);
 // 4. sw.js: pwa/sw.js with the list of every other file of the build, each with the start of
 //    its SHA-256, and a cache version derived from that list. Nothing here is kept by hand.
+// First, wasm-bindgen's JavaScript glue is minified (tools/glue.mjs).
 import { createHash } from 'node:crypto';
+import { minifyGlue } from './glue.mjs';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
@@ -32,6 +34,12 @@ if (/Content-Security-Policy/i.test(index)) fail(`${indexPath} was already proce
 // Trunk's wasm loader and the shell's few words of script (index.html); all are allowed by hash.
 const inline = inlineScripts(index);
 if (inline.filter((s) => s.includes('_bg.wasm')).length !== 1) fail('index.html should have exactly one inline wasm loader, Trunk\'s');
+
+// 0. The glue, minified in place (its name, from Trunk, already changes with its content).
+{
+  const m = await minifyGlue(DIST).catch((e) => fail(e.message));
+  console.log(`pwa: ${m.name} minified, ${m.before} -> ${m.after} B`);
+}
 
 // 1. The registration module, named by its content like Trunk's files.
 const register = strip(readFileSync(join(ROOT, 'pwa/register.js'), 'utf8'));
