@@ -5,6 +5,7 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 
+use crate::fresh::IntoFresh;
 use crate::route::{self, Route};
 use crate::routes;
 use crate::storage::{BrowserStorage, Moment, Notice, Progress, Store, KEY};
@@ -173,7 +174,7 @@ fn page(route: Route) -> AnyView {
     /// One function per page: each closure type below gets its own copy, never inlined.
     #[inline(never)]
     fn build<V: IntoView + 'static>(page: impl FnOnce() -> V) -> AnyView {
-        page().into_any()
+        page().into_fresh()
     }
     match route {
         Route::Home => build(routes::home::Home),

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod bank;
+pub mod fresh;
 pub mod model;
 pub mod quiz;
 pub mod rng;

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::fresh::IntoFresh;
 use crate::model::Code;
 use std::time::Duration;
 
@@ -9,7 +10,7 @@ use std::time::Duration;
 pub fn rich(text: &'static str) -> impl IntoView {
     text.split('`')
         .enumerate()
-        .map(|(i, part)| if i % 2 == 1 { view! { <code>{part}</code> }.into_any() } else { part.into_any() })
+        .map(|(i, part)| if i % 2 == 1 { view! { <code>{part}</code> }.into_fresh() } else { part.into_fresh() })
         .collect_view()
 }
 
@@ -18,8 +19,8 @@ pub fn code_block(code: &'static Code) -> impl IntoView {
     let tokens = code
         .runs()
         .map(|(class, text)| match class {
-            Some(class) => view! { <span class=class>{text}</span> }.into_any(),
-            None => text.into_any(),
+            Some(class) => view! { <span class=class>{text}</span> }.into_fresh(),
+            None => text.into_fresh(),
         })
         .collect_view();
     view! {

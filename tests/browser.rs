@@ -141,3 +141,48 @@ fn the_app_mounts_and_renders_the_home_screen() {
     let start = doc.query_selector("button[type=submit]").unwrap().expect("a start button");
     assert_eq!(start.text_content().unwrap(), "Start quiz");
 }
+
+/// Resolves after the current task: the reactive system runs its effects by then.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_fresh_view_is_replaced_where_it_stood_and_a_plain_one_is_patched() {
+    use django_quiz::fresh::{Fresh, IntoFresh};
+    use leptos::prelude::*;
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().dyn_into().unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let n = RwSignal::new(1);
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <p class="first">"first"</p>
+            {move || Fresh(view! { <p class="fresh">{n.get()}</p> })}
+            {move || view! { <p class="erased">{n.get() * 10}</p> }.into_fresh()}
+            {move || view! { <p class="patched">{n.get() * 100}</p> }}
+            <p class="last">"last"</p>
+        }
+    });
+    let text = |sel: &str| host.query_selector(sel).unwrap().and_then(|e| e.text_content());
+    let node = |sel: &str| host.query_selector(sel).unwrap().unwrap();
+    let order = || {
+        let all = host.query_selector_all("p").unwrap();
+        (0..all.length()).map(|i| all.get(i).unwrap().dyn_into::<web_sys::Element>().unwrap().class_name()).collect::<Vec<_>>()
+    };
+    let before = (node(".fresh"), node(".erased"), node(".patched"));
+    n.set(2);
+    next_task().await;
+    assert_eq!((text(".fresh"), text(".erased"), text(".patched")), (Some("2".into()), Some("20".into()), Some("200".into())));
+    // Replaced: new nodes, in the same places; the plain view keeps its node and is patched.
+    assert!(!node(".fresh").is_same_node(Some(&before.0)));
+    assert!(!node(".erased").is_same_node(Some(&before.1)));
+    assert!(node(".patched").is_same_node(Some(&before.2)));
+    assert_eq!(order(), ["first", "fresh", "erased", "patched", "last"]);
+    assert_eq!(host.query_selector_all("p").unwrap().length(), 5, "the old nodes are gone");
+    drop(handle);
+    host.remove();
+}

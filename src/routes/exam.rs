@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
+use crate::fresh::IntoFresh;
 use crate::quiz::QuizSpec;
 use crate::routes::parts;
 use crate::session::Session;
@@ -136,6 +137,8 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
             </div>
         </div>
         <form class="card question" on:submit=move |ev| { ev.prevent_default(); } on:keydown=on_key>
+            // Patched in place, not replaced (see `Fresh`): the keys move between questions while
+            // focus is on the heading or a choice, and it must stay there for the next key.
             {move || {
                 let p = pos.get();
                 parts::question_view(session, p, Signal::derive(|| false))
@@ -189,7 +192,7 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
             }
         })}
     }
-    .into_any()
+    .into_fresh()
 }
 
 /// Buttons for every question: answered, marked, current. One tab stop; the arrow keys, Home

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::{self, AppState};
+use crate::fresh::Fresh;
 use crate::bank::{AREAS, QUESTIONS};
 use crate::model::{Kind, Level};
 use crate::quiz::{Filters, Mode, QuizSpec, CARD_SECONDS, COUNTS, EXAM_MINUTES};
@@ -307,12 +308,12 @@ fn Due() -> impl IntoView {
             let n = only.len();
             let label = if n == 1 { "1 question is due for review today".to_owned() } else { format!("{n} questions are due for review today") };
             let review = move |_| app::go(&named_quiz(Mode::Practice, only.clone()));
-            view! {
+            Fresh(view! {
                 <div class="card resume due">
                     <p>{label}</p>
                     <button type="button" class="primary" on:click=review>"Review now"</button>
                 </div>
-            }
+            })
         })
     }
 }
@@ -328,7 +329,7 @@ fn Bookmarks() -> impl IntoView {
             let label = if n == 1 { "1 bookmarked question".to_owned() } else { format!("{n} bookmarked questions") };
             let quiz = move |_| app::go(&named_quiz(Mode::Practice, only.clone()));
             let browse = route::href(&Route::Browse(route::Search { bookmarked: true, ..route::Search::default() }));
-            view! {
+            Fresh(view! {
                 <div class="card resume">
                     <p>{label}</p>
                     <div class="actions">
@@ -336,7 +337,7 @@ fn Bookmarks() -> impl IntoView {
                         <button type="button" on:click=quiz>"Quiz them"</button>
                     </div>
                 </div>
-            }
+            })
         })
     }
 }
@@ -349,14 +350,14 @@ fn Mistakes() -> impl IntoView {
         let n = state.progress.with(|p| p.mistakes().into_iter().filter(|id| crate::bank::position(id).is_some()).count());
         (n > 0).then(|| {
             let label = if n == 1 { "1 question you got wrong last time".to_owned() } else { format!("{n} questions you got wrong last time") };
-            view! {
+            Fresh(view! {
                 <div class="card resume">
                     <p>{label}</p>
                     <button type="button" on:click=move |_| { if let Some(r) = mistakes_route(state) { app::go(&r) } }>
                         "Review mistakes"
                     </button>
                 </div>
-            }
+            })
         })
     }
 }
@@ -370,12 +371,12 @@ fn Resume() -> impl IntoView {
         let spec = route::parse_spec(&saved.quiz).ok()?;
         let done = saved.answers.iter().filter(|a| a.is_some()).count();
         let href = route::href(&Route::Quiz(spec));
-        Some(view! {
+        Some(Fresh(view! {
             <div class="card resume">
                 <p>{format!("You have an unfinished quiz: {done} of {} answered.", saved.answers.len())}</p>
                 <a class="button" href=href>"Continue it"</a>
             </div>
-        })
+        }))
     }
 }
 
@@ -401,13 +402,13 @@ fn History() -> impl IntoView {
                 }
             })
             .collect_view();
-        Some(view! {
+        Some(Fresh(view! {
             <section class="card history" aria-labelledby="history-title">
                 <h2 id="history-title">"Your recent quizzes"</h2>
                 <ul>{items}</ul>
                 <a href="#/results">"Review the last one"</a>
             </section>
-        })
+        }))
     }
 }
 

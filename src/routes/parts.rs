@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::{self, AppState};
 use crate::bank;
+use crate::fresh::IntoFresh;
 use crate::model::{Kind, Question};
 use crate::route::{self, Route};
 use crate::session::Session;
@@ -73,7 +74,7 @@ pub fn empty_quiz() -> AnyView {
             <a class="button primary" href="#/">"Choose another quiz"</a>
         </section>
     }
-    .into_any()
+    .into_fresh()
 }
 
 /// Area, level and kind of a question, with its bookmark toggle.

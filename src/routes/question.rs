@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bank::QUESTIONS;
+use crate::fresh::IntoFresh;
 use crate::model::Kind;
 use crate::quiz::Mode;
 use crate::route;
@@ -13,7 +14,7 @@ use crate::ui;
 #[component]
 pub fn Question(index: usize) -> impl IntoView {
     let Some(q) = QUESTIONS.get(index) else {
-        return view! { <crate::routes::bad_link::BadLink message="This question is not in this version of the app.".to_owned() /> }.into_any();
+        return view! { <crate::routes::bad_link::BadLink message="This question is not in this version of the app.".to_owned() /> }.into_fresh();
     };
     let shown = RwSignal::new(false);
     let heading = NodeRef::new();
@@ -27,7 +28,7 @@ pub fn Question(index: usize) -> impl IntoView {
                 <ul class="answer">{points}</ul>
             </div>
         }
-        .into_any()
+        .into_fresh()
     } else {
         let choices = q
             .choices
@@ -43,7 +44,7 @@ pub fn Question(index: usize) -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <ul class="options">{choices}</ul> }.into_any()
+        view! { <ul class="options">{choices}</ul> }.into_fresh()
     };
     view! {
         <p class="back"><a href="#/browse">"← All questions"</a></p>
@@ -73,5 +74,5 @@ pub fn Question(index: usize) -> impl IntoView {
             })}
         </article>
     }
-    .into_any()
+    .into_fresh()
 }

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
+use crate::fresh::IntoFresh;
 use crate::model::Kind;
 use crate::quiz::{Mode, QuizSpec};
 use crate::routes::parts::{self, docs_link, right_answer};
@@ -168,10 +169,10 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
             {move || {
                 let p = pos.get().min(total - 1);
                 if session.with_untracked(|s| s.is_card(p)) {
-                    card_view(session, phase, revealed, p).into_any()
+                    card_view(session, phase, revealed, p).into_fresh()
                 } else {
                     let shown = Signal::derive(move || phase.get() == Phase::Feedback);
-                    parts::question_view(session, p, shown).into_any()
+                    parts::question_view(session, p, shown).into_fresh()
                 }
             }}
             <div class="live" role="status" aria-live="polite">
@@ -213,7 +214,7 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
             })}
         </form>
     }
-    .into_any()
+    .into_fresh()
 }
 
 /// A card: an open question (answer aloud, then tick the key points covered) or any other
@@ -287,7 +288,7 @@ fn feedback_view(session: RwSignal<Session>, p: usize) -> impl IntoView {
                 {docs_link(q)}
             </div>
         }
-        .into_any();
+        .into_fresh();
     }
     view! {
         <div class="feedback" class:ok=right class:no=!right>
@@ -300,5 +301,5 @@ fn feedback_view(session: RwSignal<Session>, p: usize) -> impl IntoView {
             {docs_link(q)}
         </div>
     }
-    .into_any()
+    .into_fresh()
 }

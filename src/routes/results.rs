@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
+use crate::fresh::IntoFresh;
 use crate::bank::{self, QUESTIONS};
 use crate::model::Question;
 use crate::quiz::{Mode, Score};
@@ -24,7 +25,7 @@ pub fn Results() -> impl IntoView {
                 <a class="button primary" href="#/">"Start a quiz"</a>
             </section>
         }
-        .into_any();
+        .into_fresh();
     };
     let score = Score { right: record.right() as u32, total: record.answers.len() as u32 };
     let retry = format!("#/quiz?{}", record.quiz);
@@ -71,7 +72,7 @@ pub fn Results() -> impl IntoView {
             <ol class="review">{rows}</ol>
         </section>
     }
-    .into_any()
+    .into_fresh()
 }
 
 /// Right and total per area of the quiz, in bank area order.
@@ -125,14 +126,14 @@ fn summary_line(r: &QuizRecord) -> String {
 
 fn choice_list(q: &'static Question, picks: &[u8], blank: &'static str) -> impl IntoView {
     if picks.is_empty() {
-        return view! { <p class="none">{blank}</p> }.into_any();
+        return view! { <p class="none">{blank}</p> }.into_fresh();
     }
     let items = picks
         .iter()
         .filter_map(|&c| q.choices.get(usize::from(c)))
         .map(|text| view! { <li>{ui::rich(text)}</li> })
         .collect_view();
-    view! { <ul>{items}</ul> }.into_any()
+    view! { <ul>{items}</ul> }.into_fresh()
 }
 
 fn answer_row(i: usize, a: &AnswerRecord, blank: &'static str) -> impl IntoView {
@@ -142,7 +143,7 @@ fn answer_row(i: usize, a: &AnswerRecord, blank: &'static str) -> impl IntoView 
                 <p>{format!("Question {}: no longer in the question bank.", i + 1)}</p>
             </li>
         }
-        .into_any();
+        .into_fresh();
     };
     let correct = a.correct;
     let rating = || a.rating.and_then(|r| crate::session::RATINGS.get(usize::from(r))).copied().unwrap_or("not rated");
@@ -159,7 +160,7 @@ fn answer_row(i: usize, a: &AnswerRecord, blank: &'static str) -> impl IntoView 
                 <a class="docs" href=q.docs target="_blank" rel="noopener">{crate::model::docs_site(q.docs)}</a>
             </li>
         }
-        .into_any();
+        .into_fresh();
     }
     if q.kind == crate::model::Kind::Flashcard {
         let rating = rating();
@@ -182,7 +183,7 @@ fn answer_row(i: usize, a: &AnswerRecord, blank: &'static str) -> impl IntoView 
                 <a class="docs" href=q.docs target="_blank" rel="noopener">{crate::model::docs_site(q.docs)}</a>
             </li>
         }
-        .into_any();
+        .into_fresh();
     }
     view! {
         <li class="review-item" class:ok=correct class:no=!correct>
@@ -205,5 +206,5 @@ fn answer_row(i: usize, a: &AnswerRecord, blank: &'static str) -> impl IntoView 
             <a class="docs" href=q.docs target="_blank" rel="noopener">{crate::model::docs_site(q.docs)}</a>
         </li>
     }
-    .into_any()
+    .into_fresh()
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::AppState;
+use crate::fresh::{Fresh, IntoFresh};
 use crate::storage::{backup_time, decode, Backup, DecodeError, Decoded, Progress, Summary};
 use crate::ui;
 
@@ -45,7 +46,7 @@ fn confirm_box(question: String, keep: &'static str, act: &'static str, on_keep:
             </div>
         </div>
     }
-    .into_any()
+    .into_fresh()
 }
 
 /// "1 answer", "3 answers", "2 quizzes".
@@ -184,7 +185,7 @@ pub fn Settings() -> impl IntoView {
     let aside = move || {
         backups_changed.track();
         let list = AppState::backups();
-        (!list.is_empty()).then(|| view! {
+        (!list.is_empty()).then(|| Fresh(view! {
             <section class="card" aria-labelledby="aside-title">
                 <h2 id="aside-title" tabindex="-1">"Set-aside data"</h2>
                 <p>"Saved progress the app could not read is kept here untouched, so nothing is lost. Download a copy to look at or repair it; delete it when you no longer need it."</p>
@@ -203,7 +204,7 @@ pub fn Settings() -> impl IntoView {
                     confirm_box(question, "Keep it", "Delete the copy", Box::new(keep), Box::new(move || discard(key.clone())))
                 })}
             </section>
-        })
+        }))
     };
 
     let preview = move || {
@@ -215,7 +216,7 @@ pub fn Settings() -> impl IntoView {
                 m.summary()
             });
             let replaced = p.progress.summary();
-            view! {
+            Fresh(view! {
                 <section class="card preview" aria-labelledby="preview-title">
                     <h2 id="preview-title">"What the import would change"</h2>
                     {p.damaged.then(|| view! { <p class="hint-msg">"Parts of this file could not be read; they will be left out."</p> })}
@@ -226,7 +227,7 @@ pub fn Settings() -> impl IntoView {
                         <button type="button" class="primary" on:click=move |_| apply(true)>"Merge into my progress"</button>
                     </div>
                 </section>
-            }
+            })
         })
     };
 
@@ -265,7 +266,7 @@ pub fn Settings() -> impl IntoView {
                     confirm_reset.set(true);
                     ui::focus_later(CONFIRM_KEEP);
                 };
-                view! { <button type="button" id="reset-ask" class="danger" on:click=ask>"Reset all progress…"</button> }.into_any()
+                view! { <button type="button" id="reset-ask" class="danger" on:click=ask>"Reset all progress…"</button> }.into_fresh()
             }}
         </section>
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::{self, AppState};
 use crate::bank;
+use crate::fresh::{Fresh, IntoFresh};
 use crate::quiz::{Filters, QuizSpec};
 use crate::route::Route;
 use crate::stats::{self, AreaStat};
@@ -21,7 +22,9 @@ pub fn Stats() -> impl IntoView {
     ui::focus_heading(heading);
     let today = app::moment().day;
     let until = app::end_of_today();
-    move || {
+    // The figures are drawn afresh when another tab saves (see `Fresh`); the heading stays, and
+    // with it the focus.
+    let figures = move || {
         let (rows, totals, series, calendar, streak) = state.progress.with(|p| {
             (stats::per_area(p), stats::totals(p, until), stats::accuracy(p, today, SPAN), stats::calendar(p, today, WEEKS), stats::streak(p, today))
         });
@@ -35,11 +38,7 @@ pub fn Stats() -> impl IntoView {
         .into_iter()
         .map(|(n, label)| view! { <li><strong>{n}</strong><span>{label}</span></li> })
         .collect_view();
-        view! {
-            <section class="intro">
-                <h1 tabindex="-1" node_ref=heading>"Your progress"</h1>
-                <p class="lead">"Mastered means the schedule expects you to remember it for three weeks or more."</p>
-            </section>
+        Fresh(view! {
             <ul class="tiles">{tiles}</ul>
             {weak_view(weak)}
             <section class="card" aria-labelledby="cal-title">
@@ -59,7 +58,14 @@ pub fn Stats() -> impl IntoView {
                     <span><span class="key"></span>"not seen yet"</span>
                 </p>
             </section>
-        }
+        })
+    };
+    view! {
+        <section class="intro">
+            <h1 tabindex="-1" node_ref=heading>"Your progress"</h1>
+            <p class="lead">"Mastered means the schedule expects you to remember it for three weeks or more."</p>
+        </section>
+        {figures}
     }
 }
 
@@ -71,7 +77,7 @@ fn weak_view(weak: Vec<AreaStat>) -> impl IntoView {
                 <p class="hint">"Answer a few questions and the topics that need work show up here."</p>
             </section>
         }
-        .into_any();
+        .into_fresh();
     }
     let areas: Vec<u8> = {
         let mut a: Vec<u8> = weak.iter().map(|r| r.area).collect();
@@ -93,7 +99,7 @@ fn weak_view(weak: Vec<AreaStat>) -> impl IntoView {
             <button type="button" class="primary" on:click=practise>"Practise these topics"</button>
         </section>
     }
-    .into_any()
+    .into_fresh()
 }
 
 fn mastery_row(r: &AreaStat) -> impl IntoView {
@@ -132,7 +138,7 @@ fn day_label(day: i32) -> String {
 
 fn accuracy_view(series: &[(i32, u32)], today: i32) -> AnyView {
     if series.is_empty() {
-        return view! { <p class="hint">"No answers in the last 30 days yet."</p> }.into_any();
+        return view! { <p class="hint">"No answers in the last 30 days yet."</p> }.into_fresh();
     }
     // x: the 30 days, left to right; y: 0–100 %, bottom to top, in a 300 × 100 box.
     // Coordinates in tenths, as integers (see `tenths`).
@@ -173,7 +179,7 @@ fn accuracy_view(series: &[(i32, u32)], today: i32) -> AnyView {
             </svg>
         </figure>
     }
-    .into_any()
+    .into_fresh()
 }
 
 fn calendar_view(days: &[(i32, u32)]) -> impl IntoView {
