@@ -11,8 +11,9 @@
 //!
 //! Used for every type-erased view (`into_fresh`, which replaces `into_any`), the question of a
 //! practice quiz or flashcard (focus is on the main button, outside it, when it changes), and the
-//! parts redrawn when another tab saves (the stats figures, the home's cards, Settings' lists);
-//! there a control that had focus loses it, which is rare and the content has changed anyway.
+//! parts redrawn when another tab saves (the stats figures, the home's cards, Settings' lists;
+//! there a control that had focus loses it, which is rare and the content has changed anyway),
+//! and what a closure shows or hides (help lists, messages, tags, the share link).
 //! Never wrap a view whose nodes must survive a re-render: the exam's question, which the keys
 //! change while focus is on its heading or a choice, stays patched in place.
 

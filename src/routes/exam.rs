@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::fresh::IntoFresh;
+use crate::fresh::{Fresh, IntoFresh};
 use crate::quiz::QuizSpec;
 use crate::routes::parts;
 use crate::session::Session;
@@ -149,7 +149,7 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
                 </button>
                 <button type="button" class="mark" aria-pressed=move || marked().to_string() on:click=move |_| change(&Session::toggle_mark)>
                     // A toggle keeps one name; aria-pressed and the flag say its state.
-                    {move || marked().then(|| view! { <span class="flag" aria-hidden="true">"⚑"</span> })}
+                    {move || marked().then(|| Fresh(view! { <span class="flag" aria-hidden="true">"⚑"</span> }))}
                     "Mark for review"
                 </button>
                 <button type="button" class="primary" on:click=move |_| go(pos.get_untracked() + 1) disabled=move || { pos.get() + 1 >= total }>
@@ -161,7 +161,7 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
                     "Keyboard shortcuts (?)"
                 </button>
             </p>
-            {move || help.get().then(|| view! {
+            {move || help.get().then(|| Fresh(view! {
                 <dl class="shortcuts">
                     <dt><kbd>"1"</kbd>"–"<kbd>"9"</kbd>" or "<kbd>"a"</kbd>"–"<kbd>"i"</kbd></dt><dd>"choose an answer"</dd>
                     <dt><kbd>"n"</kbd>" or "<kbd>"Enter"</kbd>", "<kbd>"p"</kbd></dt><dd>"next, previous question"</dd>
@@ -170,7 +170,7 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
                     <dt><kbd>"←"</kbd><kbd>"→"</kbd></dt><dd>"move in the question map"</dd>
                     <dt><kbd>"?"</kbd></dt><dd>"show or hide this list"</dd>
                 </dl>
-            })}
+            }))}
         </form>
         {question_map(session, go)}
         <section class="card hand-in" aria-label="Hand in">

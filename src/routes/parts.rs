@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::{self, AppState};
 use crate::bank;
-use crate::fresh::IntoFresh;
+use crate::fresh::{Fresh, IntoFresh};
 use crate::model::{Kind, Question};
 use crate::route::{self, Route};
 use crate::session::Session;
@@ -259,7 +259,7 @@ pub fn share_button(label: &'static str, make: impl Fn() -> Option<String> + Sen
         <div class="share">
             <button type="button" on:click=click>{label}</button>
             <p class="share-status" role="status" aria-live="polite">{move || status.get()}</p>
-            {move || link.get().map(|url| view! {
+            {move || link.get().map(|url| Fresh(view! {
                 <label class="field share-link">
                     <span>"Link"</span>
                     <input type="text" readonly prop:value=url on:focus=|ev| {
@@ -268,7 +268,7 @@ pub fn share_button(label: &'static str, make: impl Fn() -> Option<String> + Sen
                         }
                     } />
                 </label>
-            })}
+            }))}
         </div>
     }
 }

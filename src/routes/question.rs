@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::bank::QUESTIONS;
-use crate::fresh::IntoFresh;
+use crate::fresh::{Fresh, IntoFresh};
 use crate::model::Kind;
 use crate::quiz::Mode;
 use crate::route;
@@ -39,7 +39,7 @@ pub fn Question(index: usize) -> impl IntoView {
                 view! {
                     <li class="choice" class:correct=move || shown.get() && right>
                         <span class="text">{ui::rich(text)}</span>
-                        {move || (shown.get() && right).then(|| view! { <span class="tag ok">"Correct answer"</span> })}
+                        {move || (shown.get() && right).then(|| Fresh(view! { <span class="tag ok">"Correct answer"</span> }))}
                     </li>
                 }
             })
@@ -54,12 +54,12 @@ pub fn Question(index: usize) -> impl IntoView {
             {q.code.map(ui::code_block)}
             {body}
             <div class="live" role="status" aria-live="polite">
-                {move || shown.get().then(|| view! {
+                {move || shown.get().then(|| Fresh(view! {
                     <div class="feedback ok">
                         <p class="explanation">{ui::rich(q.explanation)}</p>
                         {parts::docs_link(q)}
                     </div>
-                })}
+                }))}
             </div>
             <div class="actions">
                 <button type="button" class="primary" aria-expanded=move || shown.get().to_string() on:click=move |_| shown.update(|s| *s = !*s)>

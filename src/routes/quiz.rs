@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::fresh::IntoFresh;
+use crate::fresh::{Fresh, IntoFresh};
 use crate::model::Kind;
 use crate::quiz::{Mode, QuizSpec};
 use crate::routes::parts::{self, docs_link, right_answer};
@@ -176,14 +176,14 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
                 }
             }}
             <div class="live" role="status" aria-live="polite">
-                {move || time_up.get().then(|| view! { <p class="hint-msg">"Time is up."</p> })}
-                {move || hint.get().then(|| view! { <p class="hint-msg">"Choose an answer first."</p> })}
+                {move || time_up.get().then(|| Fresh(view! { <p class="hint-msg">"Time is up."</p> }))}
+                {move || hint.get().then(|| Fresh(view! { <p class="hint-msg">"Choose an answer first."</p> }))}
                 {move || (phase.get() == Phase::Feedback).then(|| feedback_view(session, pos.get()))}
             </div>
             <div class="actions">
-                {move || (phase.get() == Phase::Answering && !on_card.get()).then(|| view! {
+                {move || (phase.get() == Phase::Answering && !on_card.get()).then(|| Fresh(view! {
                     <button type="button" class="ghost" on:click=move |_| dont_know()>"I don't know"</button>
-                })}
+                }))}
                 {move || (phase.get() == Phase::Answering && revealed.get()).then(|| {
                     let buttons = RATINGS
                         .iter()
@@ -202,7 +202,7 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
                     "Keyboard shortcuts (?)"
                 </button>
             </p>
-            {move || help.get().then(|| view! {
+            {move || help.get().then(|| Fresh(view! {
                 <dl class="shortcuts">
                     <dt><kbd>"1"</kbd>"–"<kbd>"9"</kbd>" or "<kbd>"a"</kbd>"–"<kbd>"i"</kbd></dt><dd>"choose an answer"</dd>
                     <dt><kbd>"Enter"</kbd></dt><dd>"check, then go to the next question"</dd>
@@ -211,7 +211,7 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
                     <dt><kbd>"Tab"</kbd></dt><dd>"move between choices and buttons"</dd>
                     <dt><kbd>"?"</kbd></dt><dd>"show or hide this list"</dd>
                 </dl>
-            })}
+            }))}
         </form>
     }
     .into_fresh()
@@ -253,7 +253,7 @@ fn card_view(session: RwSignal<Session>, phase: Memo<Phase>, revealed: Memo<bool
                 view! {
                     <li class="choice" class:correct=move || shown() && right>
                         <span class="text">{ui::rich(q.choices[usize::from(c)])}</span>
-                        {move || (shown() && right).then(|| view! { <span class="tag ok">"Correct answer"</span> })}
+                        {move || (shown() && right).then(|| Fresh(view! { <span class="tag ok">"Correct answer"</span> }))}
                     </li>
                 }
             })
@@ -265,15 +265,15 @@ fn card_view(session: RwSignal<Session>, phase: Memo<Phase>, revealed: Memo<bool
         <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(q.prompt)}</h1>
         {q.code.map(ui::code_block)}
         {options}
-        {move || (!shown()).then(|| view! {
+        {move || (!shown()).then(|| Fresh(view! {
             <p class="hint">{if open { "Answer out loud, as in the interview, then show the key points." } else { "Work out the answer, then show it." }}</p>
-        })}
-        {move || (open && shown()).then(|| view! {
+        }))}
+        {move || (open && shown()).then(|| Fresh(view! {
             <fieldset class="choices">
                 <legend>"Tick the points your answer covered."</legend>
                 {points()}
             </fieldset>
-        })}
+        }))}
     }
 }
 

@@ -237,7 +237,7 @@ pub fn Settings() -> impl IntoView {
             <p class="lead">"Your progress lives only in this browser. Move it to another device with a file."</p>
         </section>
         <div class="live" role="status" aria-live="polite">
-            {move || message.get().map(|(ok, text)| view! { <p class="message" class:ok=ok class:no=!ok>{text}</p> })}
+            {move || message.get().map(|(ok, text)| Fresh(view! { <p class="message" class:ok=ok class:no=!ok>{text}</p> }))}
         </div>
         <section class="card" aria-labelledby="export-title">
             <h2 id="export-title">"Export"</h2>
