@@ -24,8 +24,11 @@ test('search, filter, open a question, bookmark it, and quiz the bookmarks', asy
   await page.getByRole('heading', { level: 1, name: 'Browse the questions' }).waitFor();
   assert.equal(await listed(page), bank().questions.length);
   assert.equal(await page.locator('.rows .row').count(), 40, 'the list starts with one page');
-  await page.getByRole('button', { name: /^Show more/ }).click();
+  // By keyboard: the button is patched in place as the list grows, so focus stays on it.
+  await page.getByRole('button', { name: /^Show more/ }).focus();
+  await page.keyboard.press('Enter');
   assert.equal(await page.locator('.rows .row').count(), 80);
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /^Show more \(\d+ left\)$/, 'focus stays on "Show more"');
 
   await page.getByRole('searchbox', { name: 'Search' }).fill('select_related queries');
   const hits = expected('select_related queries');
