@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::app::{self, AppState};
-use crate::fresh::Fresh;
 use crate::bank::{AREAS, QUESTIONS};
+use crate::fresh::Fresh;
 use crate::model::{Kind, Level};
 use crate::quiz::{Filters, Mode, QuizSpec, CARD_SECONDS, COUNTS, EXAM_MINUTES};
 use crate::route::{self, Route};

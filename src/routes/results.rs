@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::app::AppState;
-use crate::fresh::IntoFresh;
 use crate::bank::{self, QUESTIONS};
+use crate::fresh::IntoFresh;
 use crate::model::Question;
 use crate::quiz::{Mode, Score};
 use crate::storage::{AnswerRecord, QuizRecord};
