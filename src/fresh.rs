@@ -9,13 +9,16 @@
 //! and swaps it in where the old one was, which is what Leptos already does for closures, so a
 //! rebuild costs the `build` that is compiled anyway plus a swap.
 //!
-//! Used for every type-erased view (`into_fresh`, which replaces `into_any`), the question of a
-//! practice quiz or flashcard (focus is on the main button, outside it, when it changes), and the
-//! parts redrawn when another tab saves (the stats figures, the home's cards, Settings' lists;
-//! there a control that had focus loses it, which is rare and the content has changed anyway),
-//! and what a closure shows or hides (help lists, messages, tags, the share link).
-//! Never wrap a view whose nodes must survive a re-render: the exam's question, which the keys
-//! change while focus is on its heading or a choice, stays patched in place.
+//! Used for every type-erased view (`into_fresh`, which replaces `into_any`); the question of a
+//! practice quiz or flashcard (focus is on the main button, outside it, when it changes); parts
+//! redrawn as a whole when their data changes (the stats figures and the home's cards when
+//! another tab saves, Settings' set-aside list after a delete; a control focused inside them
+//! loses focus, which is rare, and the content has changed anyway); and what a closure shows or
+//! hides (help lists, messages, tags, the share link).
+//!
+//! Never wrap a view whose nodes must survive a re-render: the exam's question (its keys change
+//! it while focus is on its heading or a choice) and Browse's "Show more" (focus stays on it as
+//! the list grows) are patched in place.
 
 use leptos::tachys::html::attribute::{any_attribute::AnyAttribute, Attribute};
 use leptos::tachys::hydration::Cursor;
