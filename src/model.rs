@@ -67,6 +67,16 @@ impl Kind {
         }
     }
 
+    /// What the app shows under a question's prompt. The bank compiler refuses a prompt that
+    /// says it again (`bankc::source::INSTRUCTIONS`, kept equal to this by a test).
+    pub fn instruction(self) -> &'static str {
+        match self {
+            Kind::Multiple => "Select all that apply.",
+            Kind::TrueFalse => "True or false?",
+            Kind::Single | Kind::Flashcard => "Choose one.",
+        }
+    }
+
     /// Whether the app can mark an answer right or wrong by itself.
     pub fn auto_graded(self) -> bool {
         !matches!(self, Kind::Flashcard)
@@ -152,6 +162,14 @@ mod tests {
         assert_eq!(code.plain(), "from x import y\n\"a\"");
         let every = crate::bank::QUESTIONS.iter().filter_map(|q| q.code).all(|c| c.runs().all(|(_, t)| !t.contains(['\u{1}', '\u{2}'])));
         assert!(every);
+    }
+
+    #[test]
+    fn the_bank_compiler_checks_prompts_against_the_instructions_the_app_shows() {
+        for (kind, text) in bankc::source::INSTRUCTIONS {
+            let slug = bankc::model::Kind::ALL.iter().find(|(_, k)| *k == kind).map(|(s, _)| *s).unwrap();
+            assert_eq!(super::Kind::from_slug(slug).unwrap().instruction(), text, "{slug}");
+        }
     }
 
     #[test]

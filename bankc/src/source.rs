@@ -19,9 +19,9 @@ pub const DOCS_PREFIXES: [&str; 2] = [
     "https://www.django-rest-framework.org/",
 ];
 
-/// What the app shows under the prompt of each kind of question (`routes/parts.rs`): a prompt
-/// must not say it again.
-const INSTRUCTIONS: [(Kind, &str); 3] = [
+/// What the app shows under the prompt of each kind of question (`Kind::instruction` in the
+/// app's `model.rs`; a test there keeps the two equal): a prompt must not say it again.
+pub const INSTRUCTIONS: [(Kind, &str); 3] = [
     (Kind::Single, "Choose one."),
     (Kind::Multiple, "Select all that apply."),
     (Kind::TrueFalse, "True or false?"),

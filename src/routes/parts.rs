@@ -162,11 +162,7 @@ pub fn question_view(session: RwSignal<Session>, p: usize, shown: Signal<bool>) 
             }
         })
         .collect_view();
-    let how = match q.kind {
-        Kind::Multiple => "Select all that apply.",
-        Kind::TrueFalse => "True or false?",
-        _ => "Choose one.",
-    };
+    let how = q.kind.instruction();
     view! {
         {meta(q)}
         <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(q.prompt)}</h1>
