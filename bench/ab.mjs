@@ -4,19 +4,17 @@
 // The way to tell whether a change moved start-up: run to run, this machine varies by ±30 %.
 import { resolve } from 'node:path';
 import { serve, launch } from '../tests/e2e/harness.mjs';
-import { interleaved, median } from './startup.mjs';
+import { interleaved, median, APP_START } from './startup.mjs';
 
 const [a, b, runs = '20'] = process.argv.slice(2);
 if (!a || !b || !(Number(runs) > 0)) {
   console.error('usage: node bench/ab.mjs DIR_A DIR_B [RUNS]   (two built dist/ directories)');
   process.exit(2);
 }
-const HASH = '#/quiz?n=10&seed=1';
-const READY = 'input[name^=choice]:not([disabled])';
 const servers = [await serve(resolve(a), '/', { compress: true }), await serve(resolve(b), '/', { compress: true })];
 const browser = await launch();
 try {
-  const subjects = servers.map((s) => ({ url: s.url + HASH, ready: READY }));
+  const subjects = servers.map((s) => ({ url: s.url + APP_START.hash, ready: APP_START.ready }));
   // One load of each first, not counted: the browser's first load of a page is seconds slower.
   await interleaved(browser, subjects, 1);
   const times = await interleaved(browser, subjects, Number(runs));

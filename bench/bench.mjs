@@ -13,14 +13,14 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { serve, launch, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 import { chromium } from 'playwright-core';
-import { load, interleaved, median } from './startup.mjs';
+import { load, interleaved, median, APP_START } from './startup.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 10;
 const QUIZ = 50;
 
 const subjects = [
-  { name: 'app', dir: join(ROOT, 'dist'), hash: '#/quiz?n=10&seed=1', ready: 'input[name^=choice]:not([disabled])' },
+  { name: 'app', dir: join(ROOT, 'dist'), ...APP_START },
   { name: 'bare Leptos', dir: join(ROOT, 'target/bench-hello'), hash: '', ready: '#ready' },
 ];
 

@@ -3,6 +3,9 @@
 // Loads of the subjects are interleaved (A, B, A, B, …) so that a slow spell of the machine
 // falls on both alike; measured one subject after the other, the ratio moved by ±30 %.
 
+/** The app's start-up as measured: a 10-question quiz opened by link, ready when a choice can be picked. */
+export const APP_START = { hash: '#/quiz?n=10&seed=1', ready: 'input[name^=choice]:not([disabled])' };
+
 // Records, in the page, when the ready element first exists (ms since navigation start).
 const OBSERVER = (selector) => {
   const check = () => {
