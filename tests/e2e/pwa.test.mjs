@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serve, launch, open, currentQuestion, pick, rightTexts, bank, axe, guard, DIST, ARTIFACTS, CHROMIUM_ARGS } from './harness.mjs';
+import { serve, launch, open, currentQuestion, pick, rightTexts, bank, axe, guard, headingFocused, DIST, ARTIFACTS, CHROMIUM_ARGS } from './harness.mjs';
 import { ADDED } from '../../tools/bank-variant.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -180,6 +180,9 @@ test('a new deployment: the open app offers it, keeps the old one until asked, t
   await page.locator('label.chip', { hasText: /^5$/ }).click();
   await page.getByRole('button', { name: 'Start quiz' }).click();
   await page.locator('h1.prompt').waitFor();
+  // After the app has focused the new screen's heading: that focus scrolls the heading into
+  // view, and scrolling before it raced with it (the page was seen back at the top).
+  await headingFocused(page);
   await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
   await page.screenshot({ path: join(ARTIFACTS, 'update-quiz-375-dark.png') });
   const clear = await page.evaluate(() => [...document.querySelectorAll('main button')].at(-1).getBoundingClientRect().bottom
