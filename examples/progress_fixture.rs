@@ -17,7 +17,7 @@ fn main() {
         for i in 0..s.items.len() {
             let q = &QUESTIONS[s.items[i].question];
             // Two answers in three right.
-            let pick = if i % 3 == 0 { (0..q.choices.len() as u8).find(|c| !q.answer.contains(c)).unwrap_or(0) } else { q.answer[0] };
+            let pick = if i % 3 == 0 { (0..q.choice_count).find(|c| !q.answer.contains(c)).unwrap_or(0) } else { q.answer[0] };
             s.answers[i] = Some(if i % 3 == 0 { vec![pick] } else { q.answer.to_vec() });
             let (id, grade, right) = s.review(i).expect("answered");
             p.learn(id, grade, right, at);

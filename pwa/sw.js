@@ -16,9 +16,9 @@ const BASE = new URL('./', location).pathname;
 const PREFIX = `django-quiz:${BASE}:`;
 const CACHE = PREFIX + VERSION;
 const PATHS = new Set(FILES.map(([path]) => path));
-// Names with a content hash (Trunk's are up to 16 hex digits) never change content: the HTTP
-// cache may answer for them.
-const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
+// Names with a content hash (Trunk's are up to 16 hex digits, the bank's data files 8) never
+// change content: the HTTP cache may answer for them.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|txt)$/;
 
 const digest = async (bytes) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
   .map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);

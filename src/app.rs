@@ -170,7 +170,31 @@ pub fn App() -> impl IntoView {
 /// function holding every page (it was 63 KB) would be compiled whole before the first one shows.
 /// `#[inline(never)]` binds rustc only: wasm-opt inlines any function with a single caller, so
 /// index.html caps that at 60 bytes (without the cap, the pages were one 58 KB function again).
+/// A screen that shows questions' text waits for their data files (`routes::loading`).
 fn page(route: Route) -> AnyView {
+    let missing = crate::bank::missing(shown_questions(&route));
+    if missing.is_empty() {
+        build_page(route)
+    } else {
+        routes::loading::until_loaded(missing, move || build_page(route))
+    }
+}
+
+/// The questions whose text a route's screen shows (none for screens of counts and settings).
+pub fn shown_questions(route: &Route) -> Vec<usize> {
+    match route {
+        // A resumed quiz has the same questions as a new one: both come from the spec.
+        Route::Quiz(spec) => crate::quiz::build(spec).into_iter().map(|it| it.question).collect(),
+        Route::Results => use_context::<AppState>()
+            .and_then(|s| s.progress.with_untracked(|p| p.history.last().map(|r| r.answers.iter().filter_map(|a| crate::bank::position(&a.id)).collect())))
+            .unwrap_or_default(),
+        Route::Browse(_) => (0..crate::bank::QUESTIONS.len()).collect(),
+        Route::Question(index) => vec![*index],
+        Route::Home | Route::Stats | Route::Shared(_) | Route::Settings | Route::BadLink(_) => Vec::new(),
+    }
+}
+
+fn build_page(route: Route) -> AnyView {
     /// One function per page: each closure type below gets its own copy, never inlined.
     #[inline(never)]
     fn build<V: IntoView + 'static>(page: impl FnOnce() -> V) -> AnyView {

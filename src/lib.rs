@@ -4,6 +4,7 @@
 pub mod app;
 pub mod bank;
 pub mod fresh;
+pub mod loader;
 pub mod model;
 pub mod quiz;
 pub mod rng;

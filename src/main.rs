@@ -1,6 +1,40 @@
 //! Entry point: swap index.html's pre-painted shell for the app, mounted on `<body>`.
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use django_quiz::{app, bank, loader, route};
+
+/// How long the first screen waits for its question text before it mounts with a loading line.
+const TEXT_WAIT: Duration = Duration::from_millis(800);
+
 fn main() {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let missing = bank::missing(app::shown_questions(&route::parse(&hash)));
+    if missing.is_empty() {
+        show();
+        return;
+    }
+    // A quiz or question link: mount once its text is here (the page's loader started the
+    // files a share link names before the wasm arrived), so the first screen is the question
+    // itself, not a loading line swapped for it. A slow network gets the loading line after
+    // TEXT_WAIT; a failure is the loading screen's to report.
+    let shown = Rc::new(Cell::new(false));
+    let once = move || {
+        if !shown.replace(true) {
+            show();
+        }
+    };
+    let later = once.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = loader::load(missing).await;
+        once();
+    });
+    leptos::prelude::set_timeout(later, TEXT_WAIT);
+}
+
+fn show() {
     let window = web_sys::window();
     let visible = window.as_ref().and_then(|w| w.document()).is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
     let painted = window.as_ref().and_then(|w| w.performance()).is_some_and(|p| p.get_entries_by_type("paint").length() > 0);

@@ -1,5 +1,5 @@
-//! The question bank's types. The bank itself is static data generated at build time by
-//! `bankc` (see `bank.rs`); these are the shapes it is written in.
+//! The question bank's types. The bank is generated at build time by `bankc` (see `bank.rs`):
+//! an index compiled into the app, and the text in data files loaded when needed.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
@@ -134,6 +134,9 @@ pub fn docs_site(url: &str) -> &'static str {
     }
 }
 
+/// A question as the index has it: everything selection, scoring, links and progress need,
+/// compiled into the app. Its text is in a data file fetched when a screen shows it
+/// (`bank::load`); `text()` is empty until then.
 #[derive(Debug)]
 pub struct Question {
     pub id: &'static str,
@@ -141,15 +144,49 @@ pub struct Question {
     pub area: u8,
     pub level: Level,
     pub kind: Kind,
-    pub prompt: &'static str,
-    pub code: Option<&'static Code>,
-    pub choices: &'static [&'static str],
+    /// How many choices (2 for true/false, none for flashcards).
+    pub choice_count: u8,
+    /// How many key points (flashcards).
+    pub point_count: u8,
     /// Indices of the correct choices, ascending.
     pub answer: &'static [u8],
+    pub(crate) text: std::sync::OnceLock<Text>,
+}
+
+impl Question {
+    /// The question's text, once its data file is loaded; empty before (screens that show text
+    /// are built only after `bank::load` of their questions, see `app::page`).
+    pub fn text(&self) -> &Text {
+        static EMPTY: Text = Text::EMPTY;
+        self.text.get().unwrap_or(&EMPTY)
+    }
+
+    /// The data file holding the question's text.
+    pub fn shard(&self) -> usize {
+        crate::quiz::code_value(self.id) as usize % crate::bank::SHARDS
+    }
+}
+
+/// What a question says, from its data file.
+#[derive(Debug)]
+pub struct Text {
+    pub prompt: &'static str,
+    pub code: Option<Code>,
+    pub choices: Vec<&'static str>,
     /// Key points of a model answer (flashcards).
-    pub points: &'static [&'static str],
+    pub points: Vec<&'static str>,
     pub explanation: &'static str,
     pub docs: &'static str,
+}
+
+impl Text {
+    /// What a question shows before its text has arrived (never, as screens wait for it).
+    pub(crate) const EMPTY: Text = Text { prompt: "", code: None, choices: Vec::new(), points: Vec::new(), explanation: "", docs: "" };
+
+    /// Choice `c` (a bank index); empty if there is none.
+    pub fn choice(&self, c: u8) -> &'static str {
+        self.choices.get(usize::from(c)).copied().unwrap_or("")
+    }
 }
 
 #[cfg(test)]
@@ -160,7 +197,7 @@ mod tests {
         let runs: Vec<_> = code.runs().collect();
         assert_eq!(runs, vec![(Some("k"), "from"), (None, " x "), (Some("k"), "import"), (None, " y\n"), (Some("s"), "\"a\"")]);
         assert_eq!(code.plain(), "from x import y\n\"a\"");
-        let every = crate::bank::QUESTIONS.iter().filter_map(|q| q.code).all(|c| c.runs().all(|(_, t)| !t.contains(['\u{1}', '\u{2}'])));
+        let every = crate::bank::QUESTIONS.iter().filter_map(|q| q.text().code.as_ref()).all(|c| c.runs().all(|(_, t)| !t.contains(['\u{1}', '\u{2}'])));
         assert!(every);
     }
 

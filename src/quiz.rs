@@ -164,7 +164,7 @@ pub fn build(spec: &QuizSpec) -> Vec<Item> {
 /// keeps True before False.
 pub fn choice_order(q: &Question, seed: u32) -> Vec<u8> {
     // A bank question has at most a handful of choices; u8 is ample (checked at build).
-    let mut order: Vec<u8> = (0..q.choices.len()).map(|i| i as u8).collect();
+    let mut order: Vec<u8> = (0..q.choice_count).collect();
     if q.kind != Kind::TrueFalse {
         let id = q.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
         Rng::new(u64::from(seed) ^ id).shuffle(&mut order);
@@ -179,7 +179,7 @@ pub fn short_code(id: &str) -> String {
 }
 
 /// The number a short code writes in base 36: FNV-1a of the id, below 36^5.
-fn code_value(id: &str) -> u32 {
+pub fn code_value(id: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
     for b in id.bytes() {
         h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
@@ -324,7 +324,7 @@ mod tests {
             let q = item.question();
             let mut o = item.order.clone();
             o.sort_unstable();
-            assert_eq!(o, (0..q.choices.len() as u8).collect::<Vec<_>>());
+            assert_eq!(o, (0..q.choice_count).collect::<Vec<_>>());
             if q.kind == Kind::TrueFalse {
                 assert_eq!(item.order, [0, 1]);
             }
@@ -358,7 +358,7 @@ mod tests {
         assert!(is_correct(multi, &rev));
         assert!(!is_correct(multi, &multi.answer[..1]));
         let mut more = multi.answer.to_vec();
-        if let Some(extra) = (0..multi.choices.len() as u8).find(|i| !multi.answer.contains(i)) {
+        if let Some(extra) = (0..multi.choice_count).find(|i| !multi.answer.contains(i)) {
             more.push(extra);
             assert!(!is_correct(multi, &more));
         }

@@ -9,15 +9,23 @@ use std::sync::OnceLock;
 use crate::bank::QUESTIONS;
 use crate::route::Search;
 
-/// Lower-cased searchable text of every question, built on the first search only.
+/// Lower-cased searchable text of every question, built on the first search once the whole
+/// bank's text is in place (Browse loads it before it shows).
 fn haystacks() -> &'static [String] {
     static TEXT: OnceLock<Vec<String>> = OnceLock::new();
+    if let Some(t) = TEXT.get() {
+        return t;
+    }
+    if !(0..crate::bank::SHARDS).all(crate::bank::is_ready) {
+        return &[];
+    }
     TEXT.get_or_init(|| {
         QUESTIONS
             .iter()
             .map(|q| {
+                let q = q.text();
                 let mut t = String::from(q.prompt);
-                for part in q.choices.iter().chain(q.points).chain([&q.explanation]) {
+                for part in q.choices.iter().chain(&q.points).chain([&q.explanation]) {
                     t.push('\n');
                     t.push_str(part);
                 }
@@ -40,7 +48,7 @@ pub fn find(search: &Search, bookmarks: &[String]) -> Vec<usize> {
             search.area.is_none_or(|a| q.area == a)
                 && search.level.is_none_or(|l| q.level == l)
                 && (!search.bookmarked || bookmarks.iter().any(|b| b == q.id))
-                && words.iter().all(|w| text[*i].contains(w.as_str()))
+                && words.iter().all(|w| text.get(*i).is_some_and(|t| t.contains(w.as_str())))
         })
         .map(|(i, _)| i)
         .collect()

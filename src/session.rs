@@ -89,9 +89,9 @@ impl Session {
             let card = s.is_card(i);
             // A card of a choice question has nothing to tick.
             let limit = match (card, q.kind) {
-                (true, Kind::Flashcard) => q.points.len(),
+                (true, Kind::Flashcard) => usize::from(q.point_count),
                 (true, _) => 0,
-                (false, _) => q.choices.len(),
+                (false, _) => usize::from(q.choice_count),
             };
             if a.as_ref().is_some_and(|a| a.iter().any(|&c| usize::from(c) >= limit)) {
                 return None;
@@ -196,7 +196,7 @@ impl Session {
             return;
         }
         if self.on_card() {
-            if self.revealed && q.kind == Kind::Flashcard && usize::from(choice) < q.points.len() {
+            if self.revealed && q.kind == Kind::Flashcard && choice < q.point_count {
                 flip(&mut self.selection, choice);
             }
             return;
@@ -353,7 +353,7 @@ mod tests {
 
     fn wrong_choice(s: &Session) -> u8 {
         let q = s.current().unwrap().question();
-        (0..q.choices.len() as u8).find(|c| !q.answer.contains(c)).unwrap()
+        (0..q.choice_count).find(|c| !q.answer.contains(c)).unwrap()
     }
 
     #[test]

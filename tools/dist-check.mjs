@@ -150,4 +150,20 @@ if (short(entries.map(([f, h]) => `${f} ${h}\n`).join('')) !== version[1]) fail(
 const cached = actual.reduce((n, f) => n + statSync(join(dist, f)).size, 0);
 console.log(`dist-check: service worker version ${version[1]} precaches ${entries.length} files, ${cached} B`);
 console.log(`dist-check: CSP ${csp}`);
+
+// The bank's data files: named by their FNV-1a 64 hash (as the wasm checks them), each listed in
+// index.html's early fetch in shard order. The wasm itself holds no question text.
+const fnv64 = (bytes) => bytes.reduce((h, b) => BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n), 0xcbf29ce484222325n);
+const bankFiles = readdirSync(join(dist, 'bank')).sort();
+let bankBytes = 0;
+for (const [i, f] of bankFiles.entries()) {
+  const bytes = read(`bank/${f}`);
+  bankBytes += bytes.length;
+  const name = `${String(i).padStart(2, '0')}-${(fnv64(bytes) >> 32n).toString(16).padStart(8, '0')}.txt`;
+  if (f !== name) fail(`bank/${f} should be named ${name} by its content`);
+}
+if (!html.includes(JSON.stringify(bankFiles))) fail('index.html does not list the bank\'s data files for its early fetch');
+const wasmText = read(wasm[0]).toString('latin1');
+if (wasmText.includes('Explain QuerySet laziness') || /docs\.djangoproject\.com\/en\/\d\.\d\/ref\//.test(wasmText)) fail('the wasm holds question text: it belongs in bank/');
+console.log(`dist-check: ${bankFiles.length} bank data files, ${bankBytes} B`);
 console.log('dist-check: ok');

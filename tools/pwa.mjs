@@ -7,7 +7,10 @@
 // 3. index.html and 404.html get a Content-Security-Policy meta tag whose script hashes are
 //    those of the inline scripts as they are in the files (Trunk's loader changes with every
 //    build, since it names the hashed files);
-// 4. sw.js: pwa/sw.js with the list of every other file of the build, each with the start of
+// 4. index.html starts fetching the question text a share link or question link needs (and all
+//    of it for Browse) while the wasm downloads: the app takes these fetches from `quizBank`
+//    (src/loader.rs). A question's file is its short code (base 36) modulo the file count.
+// 5. sw.js: pwa/sw.js with the list of every other file of the build, each with the start of
 //    its SHA-256, and a cache version derived from that list. Nothing here is kept by hand.
 // First, wasm-bindgen's JavaScript glue is minified (tools/glue.mjs).
 import { createHash } from 'node:crypto';
@@ -29,10 +32,18 @@ const hashes = (texts) => texts.map((t) => `'sha256-${sha(t, 'base64')}'`).join(
 const CSP_TAIL = "base-uri 'none'; form-action 'none'; object-src 'none'";
 
 const indexPath = join(DIST, 'index.html');
+const bankFiles = readdirSync(join(DIST, 'bank')).sort();
+if (bankFiles.length === 0 || bankFiles.some((f, i) => !f.startsWith(`${String(i).padStart(2, '0')}-`))) {
+  fail(`dist/bank/ should hold the data files 00-… to NN-… in order; found ${bankFiles.join(', ')}`);
+}
+const prefetch = `(()=>{const n=${JSON.stringify(bankFiles)},h=location.hash,b=self.quizBank={},c=[];`
+  + `let m=h.match(/^#\\/s\\/1\\.[a-z0-9]*\\.[a-z0-9]*\\.([a-z0-9]+)/);if(m)c.push(...(m[1].match(/.{5}/g)||[]));`
+  + `m=h.match(/^#\\/q\\/([a-z0-9]{5})/);if(m)c.push(m[1]);const all=/^#\\/browse/.test(h);`
+  + `n.forEach((f,i)=>{if(all||c.some((x)=>parseInt(x,36)%n.length===i))(b[i]=fetch('bank/'+f)).catch(()=>{})})})();`;
 let index = readFileSync(indexPath, 'utf8');
 if (/Content-Security-Policy/i.test(index)) fail(`${indexPath} was already processed: run trunk build --release first`);
 // Trunk's wasm loader and the shell's few words of script (index.html); all are allowed by hash.
-const inline = inlineScripts(index);
+const inline = [...inlineScripts(index), prefetch];
 if (inline.filter((s) => s.includes('_bg.wasm')).length !== 1) fail('index.html should have exactly one inline wasm loader, Trunk\'s');
 
 // 0. The glue, minified in place (its name, from Trunk, already changes with its content).
@@ -65,12 +76,12 @@ const styleSrc = styles.length ? `style-src 'self' ${hashes(styles)}; ` : '';
 const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hashes(inline)}; ${styleSrc}${CSP_TAIL}`;
 const charset = index.match(/<meta charset="?utf-8"?>/i);
 if (!charset) fail('index.html has no <meta charset> to put the policy after');
-index = index.replace(charset[0], `${charset[0]}<meta http-equiv=Content-Security-Policy content="${csp}">`);
+index = index.replace(charset[0], `${charset[0]}<meta http-equiv=Content-Security-Policy content="${csp}"><script>${prefetch}</script>`);
 if (!index.includes('</head>')) fail('index.html has no </head>');
 index = index.replace('</head>', `<script src=./${registerName} type=module></script></head>`);
 writeFileSync(indexPath, index);
 
-// 4. The service worker, last: it lists the final bytes of every other file.
+// 5. The service worker, last: it lists the final bytes of every other file.
 const walk = (dir) => readdirSync(dir).flatMap((f) => {
   const p = join(dir, f);
   return statSync(p).isDirectory() ? walk(p) : [relative(DIST, p).split(sep).join('/')];

@@ -1,14 +1,120 @@
-//! Emits the validated bank as Rust source that the app includes with `include!`: `AREAS` as a
-//! static table, and the questions as two flat tables (`TEXT`, `META`) that `bank.rs` turns
-//! into `model::Question`s once, at start-up.
+//! Emits the validated bank in two parts:
+//! - `to_rust`: the index the app compiles in (`include!`): `AREAS`, every question's id and a
+//!   few bytes of numbers (area, level, kind, choice and point counts, the answer), and the
+//!   hash of each data file. The home screen, quiz selection, scoring, links and stats need
+//!   nothing more, and it grows by a few bytes a question.
+//! - `data_files`: the questions' text (prompt, code, choices, key points, explanation, docs
+//!   link), in `SHARDS` files that the app fetches when a screen shows them. A question's file
+//!   is its short code modulo `SHARDS`, so the page's loader can fetch the files a share link
+//!   needs from the link alone, in parallel with the wasm.
 
 use std::fmt::Write;
 
-use crate::model::{Bank, Kind, Level};
+use crate::model::{Bank, Kind, Level, Question};
+
+/// How many data files the text is split into. Measured on the 356-question bank (brotli): one
+/// file per area is 115 KB in all, 3.5–9 KB each; 64 files are 133 KB in all, 0.4–4.3 KB each.
+/// A 10-question share link then needs about 20 KB instead of about 45, and the split does not
+/// depend on how the areas grow. Fixed: the app and the page's loader both compute it.
+pub const SHARDS: usize = 64;
+
+/// The number a question's short code writes in base 36 (the app's `quiz::code_value`; a test
+/// of the app keeps the two equal): FNV-1a of the id, below 36^5.
+pub fn code_value(id: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in id.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h % 60_466_176
+}
+
+/// The data file a question's text is in.
+pub fn shard_of(id: &str) -> usize {
+    code_value(id) as usize % SHARDS
+}
+
+/// FNV-1a, 64 bits: the data files' check against truncation or a file of another build (not
+/// against an attacker: the files come from the app's own origin). The app computes the same.
+pub fn fnv64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// One data file: its path below the app's folder, its text and its hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataFile {
+    pub name: String,
+    pub text: String,
+    pub hash: u64,
+}
+
+/// A data file's path: its shard and the start of its hash, so a changed file has a new name
+/// (the HTTP cache may keep any of them for ever) and an unchanged one keeps its name.
+pub fn file_name(shard: usize, hash: u64) -> String {
+    format!("bank/{shard:02}-{:08x}.txt", hash >> 32)
+}
 
 /// A Rust string literal (`{:?}` on `str` writes valid Rust escapes).
 fn lit(s: &str) -> String {
     format!("{s:?}")
+}
+
+/// The snippet with each highlighted token written as `\u{1}` + its class letter + its text +
+/// `\u{2}` (the app's `model::Code`).
+fn marked_code(q: &Question) -> Option<(String, String)> {
+    q.code.as_ref().map(|s| {
+        let mut marked = String::new();
+        for (class, t) in &s.tokens {
+            let t = t.replace(['\u{1}', '\u{2}'], "");
+            match class.css() {
+                Some(c) => {
+                    marked.push('\u{1}');
+                    marked.push(c);
+                    marked.push_str(&t);
+                    marked.push('\u{2}');
+                }
+                None => marked.push_str(&t),
+            }
+        }
+        (s.lang.clone(), marked)
+    })
+}
+
+/// The text of every question, one file per shard (empty shards too, so every file exists).
+/// Per question, in bank order, each string ended by NUL (the validator refuses control
+/// characters in text): prompt, explanation, docs link, code language and code (both empty
+/// without code), the choices, the key points. Their counts are in the index.
+pub fn data_files(bank: &Bank) -> Vec<DataFile> {
+    let mut texts = vec![String::new(); SHARDS];
+    for q in &bank.questions {
+        let text = &mut texts[shard_of(&q.id)];
+        let (lang, code) = marked_code(q).unwrap_or_default();
+        for t in [&q.prompt, &q.explanation, &q.docs, &lang, &code].into_iter().chain(&q.choices).chain(&q.points) {
+            text.push_str(t);
+            text.push('\0');
+        }
+    }
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(shard, text)| {
+            let hash = fnv64(text.as_bytes());
+            DataFile { name: file_name(shard, hash), text, hash }
+        })
+        .collect()
+}
+
+/// Writes the data files into `dir/bank/`, replacing any there before.
+pub fn write_data_files(bank: &Bank, dir: &std::path::Path) -> std::io::Result<Vec<DataFile>> {
+    let folder = dir.join("bank");
+    if folder.exists() {
+        std::fs::remove_dir_all(&folder)?;
+    }
+    std::fs::create_dir_all(&folder)?;
+    let files = data_files(bank);
+    for f in &files {
+        std::fs::write(dir.join(&f.name), &f.text)?;
+    }
+    Ok(files)
 }
 
 pub fn to_rust(bank: &Bank) -> String {
@@ -19,56 +125,31 @@ pub fn to_rust(bank: &Bank) -> String {
         let _ = writeln!(out, "Area{{id:{},title:{}}},", lit(&a.id), lit(&a.title));
     }
     out.push_str("];\n");
-    // The questions as two flat tables that compress well: all their text, each string ended
-    // by NUL (the validator refuses control characters in text), and a few bytes of numbers per
-    // question. A table of `&str` costs 8 bytes a string in pointers that barely compress, a
-    // table of lengths 2 bytes (3.5 KB brotli more than the NULs); `bank::QUESTIONS` rebuilds
-    // the structs from these once, at start-up.
-    let mut text = String::new();
+    // Ids back to back, each ended by NUL, and a few bytes of numbers per question: a table of
+    // `&str` costs 8 bytes a string in pointers that barely compress.
+    let mut ids = String::new();
     let mut meta: Vec<u8> = Vec::new();
-    let push = |t: &str, text: &mut String| {
-        text.push_str(t);
-        text.push('\0');
-    };
     for q in &bank.questions {
         // The area is stored as its index in AREAS; validation guarantees it exists.
         let area = bank.areas.iter().position(|a| a.id == q.area).unwrap_or(0);
-        let code = q.code.as_ref().map(|s| {
-            // A highlighted token is `\u{1}` + its class letter + its text + `\u{2}`.
-            let mut marked = String::new();
-            for (class, t) in &s.tokens {
-                let t = t.replace(['\u{1}', '\u{2}'], "");
-                match class.css() {
-                    Some(c) => {
-                        marked.push('\u{1}');
-                        marked.push(c);
-                        marked.push_str(&t);
-                        marked.push('\u{2}');
-                    }
-                    None => marked.push_str(&t),
-                }
-            }
-            (s.lang.clone(), marked)
-        });
-        // Per question: area, level, kind, has code, choices, points, answers, the answers.
-        meta.extend([area as u8, level_index(q.level), kind_index(q.kind), u8::from(code.is_some())]);
+        ids.push_str(&q.id);
+        ids.push('\0');
+        // Per question: area, level, kind, choices, points, answers, the answers.
+        meta.extend([area as u8, level_index(q.level), kind_index(q.kind)]);
         meta.extend([q.choices.len() as u8, q.points.len() as u8, q.answer.len() as u8]);
         meta.extend(q.answer.iter().map(|&i| i as u8));
-        for t in [&q.id, &q.prompt, &q.explanation, &q.docs] {
-            push(t, &mut text);
-        }
-        if let Some((lang, marked)) = &code {
-            push(lang, &mut text);
-            push(marked, &mut text);
-        }
-        for t in q.choices.iter().chain(&q.points) {
-            push(t, &mut text);
-        }
     }
-    // `\0` before a digit reads like an octal escape to clippy; it is the NUL, then the digit.
-    let _ = writeln!(out, "#[allow(clippy::octal_escapes)]\nstatic TEXT: &str = {};", lit(&text));
+    let _ = writeln!(out, "static IDS: &str = {};", lit(&ids));
     let meta: Vec<String> = meta.iter().map(|m| m.to_string()).collect();
     let _ = writeln!(out, "static META: &[u8] = &[{}];", meta.join(","));
+    let files = data_files(bank);
+    let hashes: Vec<String> = files.iter().map(|f| format!("{:#x}", f.hash)).collect();
+    let _ = writeln!(out, "pub const SHARDS: usize = {SHARDS};");
+    let _ = writeln!(out, "static HASHES: [u64; SHARDS] = [{}];", hashes.join(","));
+    // Native builds (tests, tools) have the text itself, so `cargo test` needs no server.
+    let texts: Vec<String> = files.iter().map(|f| lit(&f.text)).collect();
+    // `\0` before a digit reads like an octal escape to clippy; it is the NUL, then the digit.
+    let _ = writeln!(out, "#[cfg(not(target_arch = \"wasm32\"))]\n#[allow(clippy::octal_escapes)]\nstatic TEXTS: [&str; SHARDS] = [{}];", texts.join(","));
     out
 }
 

@@ -172,12 +172,27 @@ fn a_good_bank_compiles_with_every_kind() {
     assert_eq!(code.text, "from django.views.generic import ListView");
     assert_eq!(bank.questions[3].points.len(), 3);
     let rust = bankc::codegen::to_rust(&bank);
-    // The second question's numbers: area 1, intermediate, multiple, with code, 3 choices, no
-    // points, 2 answers: 0 and 1. Its strings follow the first question's in one text, each
-    // ended by NUL.
-    assert!(rust.contains("static META: &[u8] = &[0,0,0,0,3,0,1,0,1,1,1,1,3,0,2,0,1,"), "{rust}");
-    assert!(rust.contains(r"\0good-multiple\0Which are class-based generic views?\0"), "{rust}");
-    assert!(rust.contains("\\u{1}kfrom\\u{2} django.views.generic"), "{rust}");
+    // The index: per question area, level, kind, choices, points, answers, the answers; the
+    // second question is area 1, intermediate, multiple, 3 choices, no points, 2 answers: 0, 1.
+    assert!(rust.contains("static META: &[u8] = &[0,0,0,3,0,1,0,1,1,1,3,0,2,0,1,"), "{rust}");
+    assert!(rust.contains(r#"static IDS: &str = "good-single\0good-multiple\0good-tf\0good-card\0";"#), "{rust}");
+    // The text is in the data files, one per shard, with the hash the index names.
+    let files = bankc::codegen::data_files(&bank);
+    assert_eq!(files.len(), bankc::codegen::SHARDS);
+    let multi_file = &files[bankc::codegen::shard_of("good-multiple")];
+    assert!(multi_file.text.contains("Which are class-based generic views?\0ListView and DetailView are generic views; render is a shortcut function.\0https://docs.djangoproject.com/en/5.2/ref/class-based-views/\0python\0\u{1}kfrom\u{2} django.views.generic"), "{}", multi_file.text);
+    assert!(multi_file.text.ends_with("ListView\0DetailView\0render\0"), "{}", multi_file.text);
+    for f in &files {
+        assert_eq!(f.hash, bankc::codegen::fnv64(f.text.as_bytes()));
+        assert_eq!(f.name, bankc::codegen::file_name(files.iter().position(|g| g == f).unwrap(), f.hash));
+        assert!(rust.contains(&format!("{:#x}", f.hash)), "the index names every file's hash");
+    }
+    let all: usize = files.iter().map(|f| f.text.matches('\0').count()).sum();
+    // 5 strings a question, plus its choices and points.
+    assert_eq!(all, 4 * 5 + 3 + 3 + 2 + 3);
+    // The text is compiled in only for native builds (tests), never into the wasm.
+    let (wasm_part, native_part) = rust.split_once("#[cfg(not(target_arch = \"wasm32\"))]").unwrap();
+    assert!(!wasm_part.contains("class-based generic views") && native_part.contains("class-based generic views"), "{rust}");
 }
 
 #[test]

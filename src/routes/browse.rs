@@ -63,9 +63,10 @@ pub fn Browse(search: Search) -> impl IntoView {
                 .take(shown.get())
                 .map(|&i| {
                     let q = &QUESTIONS[i];
+                    let t = q.text();
                     view! {
                         <li class="row">
-                            <a class="row-link" href=route::href(&Route::Question(i))>{ui::rich(q.prompt)}</a>
+                            <a class="row-link" href=route::href(&Route::Question(i))>{ui::rich(t.prompt)}</a>
                             <div class="meta-row">
                                 <p class="meta">
                                     <span>{crate::bank::area_title(q.area)}</span>

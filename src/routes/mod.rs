@@ -4,6 +4,7 @@ pub mod bad_link;
 pub mod browse;
 pub mod exam;
 pub mod home;
+pub mod loading;
 pub mod parts;
 pub mod question;
 pub mod quiz;

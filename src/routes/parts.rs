@@ -126,6 +126,7 @@ fn choice_class(picked: bool, shown: bool, correct: bool) -> &'static str {
 pub fn question_view(session: RwSignal<Session>, p: usize, shown: Signal<bool>) -> impl IntoView {
     let item = session.with_untracked(|s| s.items[p].clone());
     let q = item.question();
+    let t = q.text();
     let multiple = q.kind == Kind::Multiple;
     let heading = NodeRef::new();
     ui::focus_heading(heading);
@@ -149,7 +150,7 @@ pub fn question_view(session: RwSignal<Session>, p: usize, shown: Signal<bool>) 
                         disabled=shown
                         on:change=move |_| session.update(|s| s.toggle(c))
                     />
-                    <span class="text">{ui::rich(q.choices[usize::from(c)])}</span>
+                    <span class="text">{ui::rich(t.choice(c))}</span>
                     {move || {
                         let tag = match (shown.get(), correct, picked()) {
                             (true, true, _) => Some(("tag ok", "Correct answer")),
@@ -165,8 +166,8 @@ pub fn question_view(session: RwSignal<Session>, p: usize, shown: Signal<bool>) 
     let how = q.kind.instruction();
     view! {
         {meta(q)}
-        <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(q.prompt)}</h1>
-        {q.code.map(ui::code_block)}
+        <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(t.prompt)}</h1>
+        {t.code.as_ref().map(ui::code_block)}
         <fieldset class="choices">
             <legend>{how}</legend>
             {choices}
@@ -176,13 +177,15 @@ pub fn question_view(session: RwSignal<Session>, p: usize, shown: Signal<bool>) 
 
 /// The right answer of a choice question as a list.
 pub fn right_answer(q: &'static Question) -> impl IntoView {
-    let items = q.answer.iter().map(|&c| view! { <li>{ui::rich(q.choices[usize::from(c)])}</li> }).collect_view();
+    let t = q.text();
+    let items = q.answer.iter().map(|&c| view! { <li>{ui::rich(t.choice(c))}</li> }).collect_view();
     view! { <ul class="answer">{items}</ul> }
 }
 
 /// "Read it in the Django docs" (or DRF docs), opening in a new tab.
 pub fn docs_link(q: &'static Question) -> impl IntoView {
-    view! { <a class="docs" href=q.docs target="_blank" rel="noopener">"Read it in the " {crate::model::docs_site(q.docs)}</a> }
+    let docs = q.text().docs;
+    view! { <a class="docs" href=docs target="_blank" rel="noopener">"Read it in the " {crate::model::docs_site(docs)}</a> }
 }
 
 /// `m:ss` for a countdown.

@@ -16,12 +16,13 @@ pub fn Question(index: usize) -> impl IntoView {
     let Some(q) = QUESTIONS.get(index) else {
         return view! { <crate::routes::bad_link::BadLink message="This question is not in this version of the app.".to_owned() /> }.into_fresh();
     };
+    let t = q.text();
     let shown = RwSignal::new(false);
     let heading = NodeRef::new();
     ui::focus_heading(heading);
     let quiz = |mode: Mode| route::href(&home::named_quiz(mode, vec![index]));
     let body = if q.kind == Kind::Flashcard {
-        let points = q.points.iter().map(|p| view! { <li>{ui::rich(p)}</li> }).collect_view();
+        let points = t.points.iter().map(|p| view! { <li>{ui::rich(p)}</li> }).collect_view();
         view! {
             <div hidden=move || !shown.get()>
                 <p class="label">"Key points of a good answer"</p>
@@ -30,7 +31,7 @@ pub fn Question(index: usize) -> impl IntoView {
         }
         .into_fresh()
     } else {
-        let choices = q
+        let choices = t
             .choices
             .iter()
             .enumerate()
@@ -50,13 +51,13 @@ pub fn Question(index: usize) -> impl IntoView {
         <p class="back"><a href="#/browse">"← All questions"</a></p>
         <article class="card question">
             {parts::meta(q)}
-            <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(q.prompt)}</h1>
-            {q.code.map(ui::code_block)}
+            <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(t.prompt)}</h1>
+            {t.code.as_ref().map(ui::code_block)}
             {body}
             <div class="live" role="status" aria-live="polite">
                 {move || shown.get().then(|| Fresh(view! {
                     <div class="feedback ok">
-                        <p class="explanation">{ui::rich(q.explanation)}</p>
+                        <p class="explanation">{ui::rich(t.explanation)}</p>
                         {parts::docs_link(q)}
                     </div>
                 }))}

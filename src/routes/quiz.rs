@@ -222,13 +222,14 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
 /// way the user then rates themself.
 fn card_view(session: RwSignal<Session>, phase: Memo<Phase>, revealed: Memo<bool>, p: usize) -> impl IntoView {
     let q = session.with_untracked(|s| s.items[p].question());
+    let t = q.text();
     let order = session.with_untracked(|s| s.items[p].order.clone());
     let heading = NodeRef::new();
     ui::focus_heading(heading);
     let shown = move || revealed.get() || phase.get() == Phase::Feedback;
     let open = q.kind == Kind::Flashcard;
     let points = move || {
-        q.points
+        t.points
             .iter()
             .enumerate()
             .map(|(k, point)| {
@@ -252,7 +253,7 @@ fn card_view(session: RwSignal<Session>, phase: Memo<Phase>, revealed: Memo<bool
                 let right = q.answer.contains(&c);
                 view! {
                     <li class="choice" class:correct=move || shown() && right>
-                        <span class="text">{ui::rich(q.choices[usize::from(c)])}</span>
+                        <span class="text">{ui::rich(t.choice(c))}</span>
                         {move || (shown() && right).then(|| Fresh(view! { <span class="tag ok">"Correct answer"</span> }))}
                     </li>
                 }
@@ -262,8 +263,8 @@ fn card_view(session: RwSignal<Session>, phase: Memo<Phase>, revealed: Memo<bool
     });
     view! {
         {parts::meta(q)}
-        <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(q.prompt)}</h1>
-        {q.code.map(ui::code_block)}
+        <h1 class="prompt" tabindex="-1" node_ref=heading>{ui::rich(t.prompt)}</h1>
+        {t.code.as_ref().map(ui::code_block)}
         {options}
         {move || (!shown()).then(|| Fresh(view! {
             <p class="hint">{if open { "Answer out loud, as in the interview, then show the key points." } else { "Work out the answer, then show it." }}</p>
@@ -279,12 +280,13 @@ fn card_view(session: RwSignal<Session>, phase: Memo<Phase>, revealed: Memo<bool
 
 fn feedback_view(session: RwSignal<Session>, p: usize) -> impl IntoView {
     let (right, card, q) = session.with_untracked(|s| (s.is_right(p) == Some(true), s.is_card(p), s.items[p].question()));
+    let t = q.text();
     if card {
         let rating = session.with_untracked(|s| s.ratings[p]).and_then(|r| RATINGS.get(usize::from(r))).copied().unwrap_or("");
         return view! {
             <div class="feedback" class:ok=right class:no=!right>
                 <p class="verdict">{format!("You rated this: {rating}.")}</p>
-                <p class="explanation">{ui::rich(q.explanation)}</p>
+                <p class="explanation">{ui::rich(t.explanation)}</p>
                 {docs_link(q)}
             </div>
         }
@@ -297,7 +299,7 @@ fn feedback_view(session: RwSignal<Session>, p: usize) -> impl IntoView {
                 <p class="label">{if q.answer.len() > 1 { "The right answers:" } else { "The right answer:" }}</p>
                 {right_answer(q)}
             })}
-            <p class="explanation">{ui::rich(q.explanation)}</p>
+            <p class="explanation">{ui::rich(t.explanation)}</p>
             {docs_link(q)}
         </div>
     }

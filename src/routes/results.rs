@@ -130,7 +130,7 @@ fn choice_list(q: &'static Question, picks: &[u8], blank: &'static str) -> impl 
     }
     let items = picks
         .iter()
-        .filter_map(|&c| q.choices.get(usize::from(c)))
+        .filter_map(|&c| q.text().choices.get(usize::from(c)))
         .map(|text| view! { <li>{ui::rich(text)}</li> })
         .collect_view();
     view! { <ul>{items}</ul> }.into_fresh()
@@ -145,6 +145,7 @@ fn answer_row(i: usize, a: &AnswerRecord, blank: &'static str) -> impl IntoView 
         }
         .into_fresh();
     };
+    let t = q.text();
     let correct = a.correct;
     let rating = || a.rating.and_then(|r| crate::session::RATINGS.get(usize::from(r))).copied().unwrap_or("not rated");
     if q.kind != crate::model::Kind::Flashcard && a.rating.is_some() {
@@ -152,19 +153,19 @@ fn answer_row(i: usize, a: &AnswerRecord, blank: &'static str) -> impl IntoView 
         return view! {
             <li class="review-item" class:ok=correct class:no=!correct>
                 <p class="verdict">{format!("Flashcard · you rated it {}", rating())}</p>
-                <h3 class="prompt">{ui::rich(q.prompt)}</h3>
-                {q.code.map(ui::code_block)}
+                <h3 class="prompt">{ui::rich(t.prompt)}</h3>
+                {t.code.as_ref().map(ui::code_block)}
                 <p class="label">"Right answer"</p>
                 {choice_list(q, q.answer, blank)}
-                <p class="explanation">{ui::rich(q.explanation)}</p>
-                <a class="docs" href=q.docs target="_blank" rel="noopener">{crate::model::docs_site(q.docs)}</a>
+                <p class="explanation">{ui::rich(t.explanation)}</p>
+                <a class="docs" href=t.docs target="_blank" rel="noopener">{crate::model::docs_site(t.docs)}</a>
             </li>
         }
         .into_fresh();
     }
     if q.kind == crate::model::Kind::Flashcard {
         let rating = rating();
-        let points = q
+        let points = t
             .points
             .iter()
             .enumerate()
@@ -176,11 +177,11 @@ fn answer_row(i: usize, a: &AnswerRecord, blank: &'static str) -> impl IntoView 
         return view! {
             <li class="review-item" class:ok=correct class:no=!correct>
                 <p class="verdict">{format!("Open question · you rated it {rating}")}</p>
-                <h3 class="prompt">{ui::rich(q.prompt)}</h3>
-                <p class="label">{format!("Key points you covered: {} of {}", a.picked.len(), q.points.len())}</p>
+                <h3 class="prompt">{ui::rich(t.prompt)}</h3>
+                <p class="label">{format!("Key points you covered: {} of {}", a.picked.len(), t.points.len())}</p>
                 <ul class="points">{points}</ul>
-                <p class="explanation">{ui::rich(q.explanation)}</p>
-                <a class="docs" href=q.docs target="_blank" rel="noopener">{crate::model::docs_site(q.docs)}</a>
+                <p class="explanation">{ui::rich(t.explanation)}</p>
+                <a class="docs" href=t.docs target="_blank" rel="noopener">{crate::model::docs_site(t.docs)}</a>
             </li>
         }
         .into_fresh();
@@ -188,8 +189,8 @@ fn answer_row(i: usize, a: &AnswerRecord, blank: &'static str) -> impl IntoView 
     view! {
         <li class="review-item" class:ok=correct class:no=!correct>
             <p class="verdict">{if correct { "Right" } else { "Wrong" }}</p>
-            <h3 class="prompt">{ui::rich(q.prompt)}</h3>
-            {q.code.map(ui::code_block)}
+            <h3 class="prompt">{ui::rich(t.prompt)}</h3>
+            {t.code.as_ref().map(ui::code_block)}
             <div class="pair">
                 <div>
                     <p class="label">"Your answer"</p>
@@ -202,8 +203,8 @@ fn answer_row(i: usize, a: &AnswerRecord, blank: &'static str) -> impl IntoView 
                     </div>
                 })}
             </div>
-            <p class="explanation">{ui::rich(q.explanation)}</p>
-            <a class="docs" href=q.docs target="_blank" rel="noopener">{crate::model::docs_site(q.docs)}</a>
+            <p class="explanation">{ui::rich(t.explanation)}</p>
+            <a class="docs" href=t.docs target="_blank" rel="noopener">{crate::model::docs_site(t.docs)}</a>
         </li>
     }
     .into_fresh()

@@ -4,12 +4,12 @@
 // and a development build taking over from a stale service worker.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve, launch, open, currentQuestion, pick, rightTexts, bank, axe, guard, headingFocused, DIST, ARTIFACTS, CHROMIUM_ARGS } from './harness.mjs';
-import { ADDED } from '../../tools/bank-variant.mjs';
+import { ADDED, REWORDED } from '../../tools/bank-variant.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The second build (`make dist-update`): the same app with one more question. */
@@ -45,6 +45,10 @@ test('after the first visit the app works offline: reload, cold start, deep and 
   await page.getByRole('button', { name: 'Start quiz' }).waitFor();
   await installed(page);
   assert.deepEqual(await cacheNames(page), [`django-quiz:/quiz/app/:${versionOf(DIST)}`]);
+  // Every data file of the bank is precached, though the home screen fetched none of them.
+  const bankFiles = readdirSync(join(DIST, 'bank')).map((f) => `bank/${f}`);
+  const cachedPaths = await page.evaluate(async () => (await (await caches.open((await caches.keys())[0])).keys()).map((r) => new URL(r.url).pathname));
+  for (const f of bankFiles) assert.ok(cachedPaths.includes(`/quiz/app/${f}`), `${f} is not precached`);
 
   // A shared quiz link, as the app's Share button makes it.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
@@ -199,6 +203,12 @@ test('a new deployment: the open app offers it, keeps the old one until asked, t
   await page.reload();
   await bar.getByRole('status').getByText('A new version of the quiz is ready.').waitFor();
   assert.equal(await matching(page), before, 'the new version ran before the user asked for it');
+  // The old version reads its own bank: the reworded question still has its old words.
+  const reworded = `${server.url}#/q/${shortCode(REWORDED.id)}`;
+  await page.goto(reworded);
+  await page.locator('h1.prompt', { hasText: REWORDED.before }).waitFor();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
   const oldIndex = readFileSync(join(DIST, 'index.html'), 'utf8');
   const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')).filter(Boolean));
   for (const src of scripts) assert.ok(oldIndex.includes(src), `${src} is not a file of the old version`);
@@ -216,10 +226,53 @@ test('a new deployment: the open app offers it, keeps the old one until asked, t
   }
   await page.goto(link);
   assert.equal((await page.locator('h1.prompt').textContent()).trim(), ADDED.prompt);
+  await page.goto(reworded);
+  await page.locator('h1.prompt', { hasText: REWORDED.after }).waitFor();
   assert.deepEqual(await cacheNames(page), [`django-quiz:/quiz/app/:${versionOf(UPDATE_DIST)}`]);
   g.assertClean();
   await context.close();
   await server.close();
+});
+
+test('a deployment whose bank arrives incomplete is never installed: the old version keeps running', async () => {
+  // The new build with one data file missing, as a host part-way through an upload serves it.
+  const partial = mkdtempSync(join(tmpdir(), 'quiz-partial-'));
+  cpSync(UPDATE_DIST, partial, { recursive: true });
+  const gone = readdirSync(join(partial, 'bank')).find((f) => readFileSync(join(partial, 'bank', f), 'utf8').length > 0);
+  rmSync(join(partial, 'bank', gone));
+  const server = await serve();
+  const { context, page, guard: g } = await open(browser, server.url, { allow: [new RegExp(`HTTP 404: .*bank/${gone}`)] });
+  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  await installed(page);
+  const before = await matching(page);
+  server.setDir(partial);
+  const outcome = await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    const found = new Promise((ok) => reg.addEventListener('updatefound', () => {
+      const w = reg.installing;
+      w.addEventListener('statechange', () => { if (w.state === 'redundant' || w.state === 'installed') ok(w.state); });
+    }));
+    await reg.update().catch(() => {});
+    return found;
+  });
+  assert.equal(outcome, 'redundant', 'a version with a missing data file was installed');
+  await page.reload();
+  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Update' }).count(), 0, 'an incomplete version was offered');
+  assert.equal(await matching(page), before);
+  // Every question of the old version is still there, offline too.
+  await context.setOffline(true);
+  await page.goto(`${server.url}#/browse?s=csrf`);
+  await page.locator('.rows .row').first().waitFor();
+  // The old version's cache is whole (the failed install may keep what it got, to resume later).
+  assert.ok((await cacheNames(page)).includes(`django-quiz:/quiz/app/:${versionOf(DIST)}`));
+  const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')).filter(Boolean));
+  const oldIndex = readFileSync(join(DIST, 'index.html'), 'utf8');
+  for (const src of scripts) assert.ok(oldIndex.includes(src), `${src} is not a file of the old version`);
+  g.assertClean();
+  await context.close();
+  await server.close();
+  rmSync(partial, { recursive: true, force: true });
 });
 
 test('one build works at a host\'s root too, and its 404 page leads into the app from any path', async () => {
