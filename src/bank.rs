@@ -70,13 +70,14 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// Why, in plain words, under the loading screen's heading ("could not be loaded").
     pub fn message(&self) -> String {
         let why = match self {
-            LoadError::Network => "the network did not answer; check your connection".to_owned(),
-            LoadError::Status(code) => format!("the server answered with error {code}"),
-            LoadError::Mismatch => "a file arrived damaged or from another version of the app; reloading the page may help".to_owned(),
+            LoadError::Network => "The network did not answer; check your connection".to_owned(),
+            LoadError::Status(code) => format!("The server answered with error {code}"),
+            LoadError::Mismatch => "A file arrived damaged or from another version of the app; reloading the page may help".to_owned(),
         };
-        format!("The questions could not be loaded: {why}. Your progress is safe.")
+        format!("{why}. Your progress is safe.")
     }
 }
 
