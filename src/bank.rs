@@ -17,8 +17,9 @@ include!(concat!(env!("OUT_DIR"), "/bank.rs"));
 pub static QUESTIONS: LazyLock<Vec<Question>> = LazyLock::new(|| {
     let questions = unpack();
     // A file no question falls in has nothing to wait for.
+    let used = files_of(&questions, 0..questions.len());
     for (shard, ready) in READY.iter().enumerate() {
-        if !questions.iter().any(|q| q.shard() == shard) {
+        if !used.contains(&shard) {
             let _ = ready.set(());
         }
     }
@@ -45,6 +46,8 @@ fn unpack() -> Vec<Question> {
         let Some(id) = ids.next() else { break };
         questions.push(Question {
             id,
+            // Hashed once here: loading screens and installs ask for it per question.
+            shard: (crate::quiz::code_value(id) as usize % SHARDS) as u8,
             area: *area,
             level: Level::ALL[usize::from(*level).min(2)],
             kind: Kind::ALL[usize::from(*kind).min(3)],
@@ -87,8 +90,8 @@ pub fn file_name(shard: usize) -> String {
     format!("bank/{shard:02}-{:08x}.txt", hash >> 32)
 }
 
-/// FNV-1a, 64 bits, as `bankc` hashed the files.
-fn fnv64(bytes: &[u8]) -> u64 {
+/// FNV-1a, 64 bits, as `bankc` hashed the files (and `quiz::choice_order` hashes ids).
+pub(crate) fn fnv64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
@@ -98,16 +101,21 @@ pub fn is_ready(shard: usize) -> bool {
     READY.get(shard).is_some_and(|r| r.get().is_some())
 }
 
-/// The data files that the questions at these indices need and that are not in place yet,
-/// ascending, each once.
-pub fn missing(questions: impl IntoIterator<Item = usize>) -> Vec<usize> {
+/// The data files holding the questions at these indices, ascending, each once.
+fn files_of(questions: &[Question], indices: impl IntoIterator<Item = usize>) -> Vec<usize> {
     let mut need = [false; SHARDS];
-    for i in questions {
-        if let Some(q) = QUESTIONS.get(i) {
+    for i in indices {
+        if let Some(q) = questions.get(i) {
             need[q.shard()] = true;
         }
     }
-    (0..SHARDS).filter(|&s| need[s] && !is_ready(s)).collect()
+    (0..SHARDS).filter(|&s| need[s]).collect()
+}
+
+/// The data files that the questions at these indices need and that are not in place yet,
+/// ascending, each once.
+pub fn missing(questions: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    files_of(&QUESTIONS, questions).into_iter().filter(|&s| !is_ready(s)).collect()
 }
 
 /// Installs the text of data file `shard`, after checking it is the file this build names.
@@ -206,15 +214,20 @@ mod tests {
         assert_eq!(install((shard + 1) % SHARDS, good), Err(LoadError::Mismatch), "another file");
         assert_eq!(install(SHARDS, String::new()), Err(LoadError::Mismatch), "no such file");
         // A file whose hash matches but whose layout does not is refused by `fill` itself.
-        let q = &QUESTIONS[0];
-        let others: Vec<Question> = Vec::new();
-        assert_eq!(fill(&others, shard, "x\0"), Err(LoadError::Mismatch), "{}", q.id);
+        assert_eq!(fill(&[], shard, "x\0"), Err(LoadError::Mismatch), "text where the file should have none");
         assert!(LoadError::Status(404).message().contains("error 404") && LoadError::Network.message().contains("progress is safe"));
     }
 
     #[test]
-    fn missing_lists_each_needed_file_once() {
-        // Natively every file is in place.
+    fn a_screen_needs_each_file_of_its_questions_once_in_order() {
+        let (a, b) = (QUESTIONS[0].shard(), QUESTIONS[1].shard());
+        let twin = QUESTIONS.iter().rposition(|q| q.shard() == a).unwrap();
+        let mut expected = vec![a, b];
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(files_of(&QUESTIONS, [1, twin, 0, QUESTIONS.len() + 5]), expected, "a gone index needs nothing");
+        assert_eq!(files_of(&QUESTIONS, 0..QUESTIONS.len()).len(), (0..SHARDS).filter(|&s| QUESTIONS.iter().any(|q| q.shard() == s)).count());
+        // Natively every file is in place, so nothing is missing.
         assert!(missing(0..QUESTIONS.len()).is_empty());
     }
 }

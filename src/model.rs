@@ -140,6 +140,8 @@ pub fn docs_site(url: &str) -> &'static str {
 #[derive(Debug)]
 pub struct Question {
     pub id: &'static str,
+    /// The data file holding the text: the short code modulo `bank::SHARDS`.
+    pub(crate) shard: u8,
     /// Index into `AREAS`.
     pub area: u8,
     pub level: Level,
@@ -163,7 +165,7 @@ impl Question {
 
     /// The data file holding the question's text.
     pub fn shard(&self) -> usize {
-        crate::quiz::code_value(self.id) as usize % crate::bank::SHARDS
+        usize::from(self.shard)
     }
 }
 

@@ -166,8 +166,7 @@ pub fn choice_order(q: &Question, seed: u32) -> Vec<u8> {
     // A bank question has at most a handful of choices; u8 is ample (checked at build).
     let mut order: Vec<u8> = (0..q.choice_count).collect();
     if q.kind != Kind::TrueFalse {
-        let id = q.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
-        Rng::new(u64::from(seed) ^ id).shuffle(&mut order);
+        Rng::new(u64::from(seed) ^ crate::bank::fnv64(q.id.as_bytes())).shuffle(&mut order);
     }
     order
 }
