@@ -10,6 +10,8 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 TRUNK_VERSION := 0.21.14
 CARGO_FUZZ_VERSION := 0.13.2
+# Splits the release wasm at the split points of src/pages.rs (Trunk cannot): tools/split.mjs.
+WASM_SPLIT_VERSION := 0.2.4
 # The CLI must match the wasm-bindgen crate version locked in Cargo.lock exactly.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -26,6 +28,8 @@ tools:
 	  || cargo install trunk --version $(TRUNK_VERSION) --locked
 	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@cargo install --list | grep -qF "wasm_split_cli_support v$(WASM_SPLIT_VERSION)" \
+	  || cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary
 	@cargo fuzz --version 2>/dev/null | grep -qF "$(CARGO_FUZZ_VERSION)" \
 	  || cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked
 
@@ -67,10 +71,15 @@ test-fuzz:
 
 ## Other targets --------------------------------------------------------------------------------
 
+# The release build is split into chunks (src/pages.rs, tools/split.mjs): cargo's output must
+# carry the split points and its relocations.
+SPLIT_FLAGS := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg split -Clink-args=--emit-relocs"
+
 # Release bundle for any static host (opt-level z, LTO, wasm-opt -Oz), made an installable
 # offline app by tools/pwa.mjs (service worker, precache list, 404.html, CSP), checked by dist-check.
 dist: setup
-	trunk build --release
+	$(SPLIT_FLAGS) trunk build --release
+	node tools/split.mjs dist
 	node tools/pwa.mjs dist
 	node tools/dist-check.mjs
 
@@ -78,26 +87,39 @@ dist: setup
 # end-to-end update test. It has its own cargo target dir, so neither build undoes the other,
 # and is rebuilt only when one of its inputs changed.
 UPDATE := target/pwa-update
+DOUBLE := target/bench-double
 UPDATE_INPUTS := Cargo.toml Cargo.lock Trunk.toml build.rs index.html style.css bankc/Cargo.toml \
-  tools/pwa.mjs tools/glue.mjs tools/bank-variant.mjs $(shell find src questions bankc/src public pwa -type f 2>/dev/null)
+  tools/pwa.mjs tools/glue.mjs tools/split.mjs tools/chunks.mjs tools/bank-variant.mjs $(shell find src questions bankc/src public pwa -type f 2>/dev/null)
 .PHONY: dist-update
 dist-update: $(UPDATE)/built
 test-e2e: dist-update
 $(UPDATE)/built: $(UPDATE_INPUTS) | setup
 	node tools/bank-variant.mjs questions $(UPDATE)/questions
-	QUIZ_BANK_DIR=$(CURDIR)/$(UPDATE)/questions CARGO_TARGET_DIR=$(CURDIR)/$(UPDATE)/cargo \
+	QUIZ_BANK_DIR=$(CURDIR)/$(UPDATE)/questions CARGO_TARGET_DIR=$(CURDIR)/$(UPDATE)/cargo $(SPLIT_FLAGS) \
 	  trunk build --release --dist $(UPDATE)/dist
+	CARGO_TARGET_DIR=$(CURDIR)/$(UPDATE)/cargo node tools/split.mjs $(UPDATE)/dist
 	node tools/pwa.mjs $(UPDATE)/dist
 	@touch $@
 
 # Size and start-up figures against a bare Leptos page built with the same profile.
 # Every budgeted figure (bytes, start-up, answer latency, save time, stored size, Lighthouse)
 # against a bare Leptos page built with the same profile; then the budgets, which fail loudly.
-bench: dist browser bench/node_modules/.installed
+bench: dist browser bench/node_modules/.installed $(DOUBLE).built
 	cd bench/hello && trunk build --release --dist ../../target/bench-hello
 	node tools/glue.mjs target/bench-hello
 	node bench/bench.mjs
 	node tools/budget.mjs
+
+# The app built with a bank twice as large (tools/bank-double.mjs): the home screen's first load
+# must not grow with the bank. It shares the update build's cargo target dir (only the bank
+# differs), and is rebuilt only when one of its inputs changed.
+$(DOUBLE).built: $(UPDATE_INPUTS) tools/bank-double.mjs | setup
+	node tools/bank-double.mjs questions $(DOUBLE)-questions
+	QUIZ_BANK_DIR=$(CURDIR)/$(DOUBLE)-questions CARGO_TARGET_DIR=$(CURDIR)/$(UPDATE)/cargo $(SPLIT_FLAGS) \
+	  trunk build --release --dist $(DOUBLE)
+	CARGO_TARGET_DIR=$(CURDIR)/$(UPDATE)/cargo node tools/split.mjs $(DOUBLE)
+	node tools/pwa.mjs $(DOUBLE)
+	@touch $@
 
 # Lighthouse is benchmark-only: its own package, so `make test` does not install it.
 bench/node_modules/.installed: bench/package.json bench/package-lock.json

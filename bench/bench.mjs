@@ -1,71 +1,77 @@
 // `make bench`: every figure the performance budgets name, for the release build, with a bare
 // Leptos page built with the same profile measured in the same run as the baseline:
-// - bytes the first page load fetches (raw, gzip, brotli, per file and in total);
-// - navigation → first question interactive (median of 10, fresh context each, interleaved with
-//   the bare page's loads: bench/startup.mjs);
-// - answer → feedback painted over a 50-question quiz (Event Timing API; see measureInteraction);
+// - bytes on the wire (brotli, from the browser's Resource Timing entries) until the home screen
+//   is interactive, and until a 10-question share link's first question is (its intro screen,
+//   then "Start the quiz"); the same for a build whose bank is twice as large (every question
+//   copied under a new id: target/bench-double, see the Makefile);
+// - navigation → home screen interactive and → the shared quiz's first question interactive
+//   (median of 10, fresh context each, interleaved with the bare page's loads: bench/startup.mjs);
+// - answer → feedback over a 50-question quiz (Event Timing API; see measureInteraction);
 // - one answer's save and the stored size with 10,000 answers already stored;
-// - Lighthouse (mobile preset) scores with LCP, TBT and CLS.
+// - Lighthouse (mobile preset) scores with LCP, TBT and CLS, ten runs.
 // The figures are printed and written to target/bench.json for tools/budget.mjs.
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { serve, launch, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
+import { serve, launch, shortCode, CHROMIUM_ARGS } from '../tests/e2e/harness.mjs';
 import { chromium } from 'playwright-core';
-import { load, interleaved, median, APP_START } from './startup.mjs';
+import { load, interleaved, median, HOME, sharedQuiz } from './startup.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 10;
 const QUIZ = 50;
 
-const subjects = [
-  { name: 'app', dir: join(ROOT, 'dist'), ...APP_START },
-  { name: 'bare Leptos', dir: join(ROOT, 'target/bench-hello'), hash: '', ready: '#ready' },
-];
+const bank = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'bankc', '--bin', 'bank-json', '--', 'questions'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }));
+// Ten questions spread over the bank, as a shared quiz picks them.
+const SHARED = sharedQuiz(Array.from({ length: 10 }, (_, k) => shortCode(bank.questions[Math.floor((k * bank.questions.length) / 10)].id)));
 
 const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 const browser = await launch();
-const results = [];
 const servers = [];
-for (const s of subjects) {
-  // Served brotli-encoded, as a production host does, at the root.
-  const server = await serve(s.dir, '/', { compress: true });
-  servers.push(server);
-  const url = server.url + s.hash;
-  const first = await load(browser, url, s.ready);
+const serveDir = async (dir) => { const s = await serve(dir, '/', { compress: true }); servers.push(s); return s; };
+const app = await serveDir(join(ROOT, 'dist'));
+const double = await serveDir(join(ROOT, 'target/bench-double'));
+const bare = await serveDir(join(ROOT, 'target/bench-hello'));
+
+/** One load's bytes on the wire, per file (headless Chromium skips the favicon that every real browser fetches: counted too). */
+async function wire(server, dir, subject) {
+  const first = await load(browser, server.url + subject.hash, subject.ready, subject.click);
   const bad = first.fetched.filter((f) => f.status >= 400 || !f.url.startsWith(server.url.replace(/\/$/, '')));
-  if (bad.length) throw new Error(`${s.name}: unexpected requests ${JSON.stringify(bad)}`);
-  // Headless Chromium skips the favicon that every real browser fetches: count it too.
-  const paths = first.fetched.map((f) => new URL(f.url).pathname.replace(/^\//, '') || 'index.html');
-  const icon = readFileSync(join(s.dir, 'index.html'), 'utf8').match(/<link[^>]*rel="?icon"?[^>]*>/)?.[0]?.match(/href="?([^" >]+)/)?.[1];
-  if (icon && !icon.startsWith('data:') && !paths.includes(icon.replace(/^\.\//, ''))) paths.push(icon.replace(/^\.\//, ''));
-  const files = [...new Set(paths)].map((path) => {
-    const body = readFileSync(join(s.dir, path));
-    return {
-      path,
-      raw: body.length,
-      gzip: gzipSync(body, { level: 9 }).length,
-      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
-  });
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const f of files) for (const k of Object.keys(total)) total[k] += f[k];
-  results.push({ name: s.name, url, ready: s.ready, files, total });
+  if (bad.length) throw new Error(`${server.url + subject.hash}: unexpected requests ${JSON.stringify(bad)}`);
+  const files = first.wire.map((w) => ({ path: new URL(w.url).pathname.replace(/^\//, '') || 'index.html', brotli: w.bytes }));
+  const icon = readFileSync(join(dir, 'index.html'), 'utf8').match(/<link[^>]*rel="?icon"?[^>]*>/)?.[0]?.match(/href="?([^" >]+)/)?.[1];
+  if (icon && !icon.startsWith('data:') && !files.some((f) => f.path === icon.replace(/^\.\//, ''))) {
+    files.push({ path: icon.replace(/^\.\//, ''), brotli: brotli(readFileSync(join(dir, icon))) });
+  }
+  if (files.some((f) => !(f.brotli > 0))) throw new Error(`${subject.hash}: a file with no size in ${JSON.stringify(files)}`);
+  return { files, total: files.reduce((n, f) => n + f.brotli, 0) };
 }
-// Start-up: the app's and the bare page's loads interleaved, each server still up.
-const times = await interleaved(browser, results, RUNS);
-results.forEach((r, k) => { r.times = times[k]; r.median = median(times[k]); });
-for (const server of servers) await server.close();
-const [app, base] = results;
+// The first load of a page in a fresh browser is slower: one of each first, then the counted ones.
+const bytes = {
+  home: await wire(app, join(ROOT, 'dist'), HOME),
+  shared: await wire(app, join(ROOT, 'dist'), SHARED),
+  homeDouble: await wire(double, join(ROOT, 'target/bench-double'), HOME),
+  bare: await wire(bare, join(ROOT, 'target/bench-hello'), { hash: '', ready: '#ready' }),
+};
+// Start-up: the app's loads interleaved with the bare page's.
+const subjects = [
+  { name: 'home', url: app.url + HOME.hash, ready: HOME.ready },
+  { name: 'shared quiz', url: app.url + SHARED.hash, ready: SHARED.ready, click: SHARED.click },
+  { name: 'bare Leptos', url: bare.url, ready: '#ready' },
+];
+const times = await interleaved(browser, subjects, RUNS);
+subjects.forEach((s, k) => { s.times = times[k]; s.median = median(times[k]); });
+for (const server of servers.splice(0)) await server.close();
+const [home, shared, base] = subjects;
 
 // Answer → feedback: the Event Timing API reports each interaction from input to the next
 // paint, in 8 ms steps and only from 16 ms up (so one frame reads as 16 ms). The clicks on
 // "Check" are picked out by their event time stamps.
 const server = await serve(join(ROOT, 'dist'), '/', { compress: true });
-const bank = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'bankc', '--bin', 'bank-json', '--', 'questions'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }));
 const byPrompt = new Map(bank.questions.map((q) => [q.prompt.replaceAll('`', '').trim(), q]));
 async function answerQuiz(page, n) {
   for (let k = 0; k < n; k++) {
@@ -142,8 +148,8 @@ await browser.close();
 
 // Lighthouse, mobile preset (its default: emulated phone, simulated slow 4G and CPU), against
 // the served build. Its simulated score moves by several points from run to run on the same
-// build, so it runs three times and reports the median run, with the range.
-const LIGHTHOUSE_RUNS = 3;
+// build, so it runs ten times and reports every run's score, with the median run's figures.
+const LIGHTHOUSE_RUNS = 10;
 const lighthouseResult = await (async () => {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
@@ -172,16 +178,19 @@ const lighthouseResult = await (async () => {
 })();
 await server.close();
 
-for (const r of results) {
-  console.log(`\n${r.name}: files fetched by the first page load`);
-  console.log(`  ${'file'.padEnd(44)} ${'raw KB'.padStart(7)} ${'gzip KB'.padStart(7)} ${'br KB'.padStart(7)}`);
-  for (const f of r.files) console.log(`  ${f.path.padEnd(44)} ${kb(f.raw)} ${kb(f.gzip)} ${kb(f.brotli)}`);
-  console.log(`  ${'total'.padEnd(44)} ${kb(r.total.raw)} ${kb(r.total.gzip)} ${kb(r.total.brotli)}`);
-}
-console.log('\nnavigation -> first question interactive (headless Chromium, local server, brotli, fresh context per run)');
-for (const r of results) console.log(`  ${r.name.padEnd(12)} median ${r.median.toFixed(1).padStart(6)} ms   runs: ${r.times.map((t) => t.toFixed(0)).join(' ')}`);
-const ratio = app.median / base.median;
-console.log(`  ratio app / bare Leptos: ${ratio.toFixed(2)}x`);
+const list = (name, w) => {
+  console.log(`\n${name}: bytes on the wire (brotli), per file`);
+  for (const f of w.files) console.log(`  ${f.path.padEnd(52)} ${kb(f.brotli)} KB`);
+  console.log(`  ${'total'.padEnd(52)} ${kb(w.total)} KB`);
+};
+list('home screen until interactive', bytes.home);
+list('share link (10 questions) until its first question is interactive', bytes.shared);
+list('bare Leptos page', bytes.bare);
+console.log(`\nbank twice as large (target/bench-double): home screen ${kb(bytes.homeDouble.total).trim()} KB, ${((bytes.homeDouble.total - bytes.home.total) / 1024).toFixed(2)} KB more than with this bank`);
+console.log('\nnavigation -> interactive (headless Chromium, local server, brotli, fresh context per run, interleaved)');
+for (const r of subjects) console.log(`  ${r.name.padEnd(12)} median ${r.median.toFixed(1).padStart(6)} ms   runs: ${r.times.map((t) => t.toFixed(0)).join(' ')}`);
+const ratio = { home: home.median / base.median, shared: shared.median / base.median };
+console.log(`  ratio to bare Leptos: home ${ratio.home.toFixed(2)}x, shared quiz's first question ${ratio.shared.toFixed(2)}x`);
 console.log(`\nanswer -> feedback painted, ${QUIZ}-question quiz (Event Timing, ${interaction.checks} clicks on Check; under 16 ms is reported as 8)`);
 console.log(`  frames unpaced: p50 ${interaction.p50} ms, p95 ${interaction.p95} ms, longest ${interaction.max} ms, ${interaction.overOneFrame} took more than one frame (16 ms); handler time p95 ${interaction.processingP95.toFixed(1)} ms`);
 console.log(`  paced at 60 Hz (adds the headless presentation queue): p50 ${paced.p50} ms, p95 ${paced.p95} ms, longest ${paced.max} ms`);
@@ -192,8 +201,8 @@ console.log(`\nLighthouse (mobile), median of ${lh.runs.length} runs (performanc
 if (lh.failing.length) console.log(`  failing audits: ${lh.failing.join(', ')}`);
 
 const figures = {
-  firstLoad: { app: app.total, bare: base.total, files: app.files },
-  startup: { appMs: app.median, bareMs: base.median, ratio },
+  bytes,
+  startup: { homeMs: home.median, sharedMs: shared.median, bareMs: base.median, ratio, runs: Object.fromEntries(subjects.map((r) => [r.name, r.times])) },
   interaction,
   interactionPaced: paced,
   saving,
@@ -201,4 +210,4 @@ const figures = {
 };
 mkdirSync(join(ROOT, 'target'), { recursive: true });
 writeFileSync(join(ROOT, 'target/bench.json'), JSON.stringify(figures, null, 2));
-console.log(`\nsummary: app ${kb(app.total.brotli).trim()} KB brotli (${kb(app.total.gzip).trim()} KB gzip), bare Leptos ${kb(base.total.brotli).trim()} KB brotli; start-up ${app.median.toFixed(1)} ms vs ${base.median.toFixed(1)} ms (${ratio.toFixed(2)}x)`);
+console.log(`\nsummary: home ${kb(bytes.home.total).trim()} KB, share link ${kb(bytes.shared.total).trim()} KB brotli (bare Leptos ${kb(bytes.bare.total).trim()} KB); start-up home ${ratio.home.toFixed(2)}x, shared quiz ${ratio.shared.toFixed(2)}x`);

@@ -170,13 +170,15 @@ pub fn App() -> impl IntoView {
 /// function holding every page (it was 63 KB) would be compiled whole before the first one shows.
 /// `#[inline(never)]` binds rustc only: wasm-opt inlines any function with a single caller, so
 /// index.html caps that at 60 bytes (without the cap, the pages were one 58 KB function again).
-/// A screen that shows questions' text waits for their data files (`routes::loading`).
+/// The screens the home screen does not need live in chunks of their own (`pages`); a screen
+/// waits for its chunk and for the data files of the questions it shows (`routes::loading`).
 fn page(route: Route) -> AnyView {
     let missing = crate::bank::missing(shown_questions(&route));
-    if missing.is_empty() {
+    let chunk = crate::pages::Chunk::of(&route).filter(|c| !c.is_loaded());
+    if missing.is_empty() && chunk.is_none() {
         build_page(route)
     } else {
-        routes::loading::until_loaded(missing, move || build_page(route))
+        routes::loading::until_loaded(missing, chunk, move || build_page(route))
     }
 }
 
@@ -202,15 +204,14 @@ fn build_page(route: Route) -> AnyView {
     }
     match route {
         Route::Home => build(routes::home::Home),
-        Route::Quiz(spec) if matches!(spec.mode, crate::quiz::Mode::Exam { .. }) => build(|| view! { <routes::exam::Exam spec /> }),
-        Route::Quiz(spec) => build(|| view! { <routes::quiz::Quiz spec /> }),
-        Route::Results => build(routes::results::Results),
-        Route::Browse(search) => build(|| view! { <routes::browse::Browse search /> }),
-        Route::Question(index) => build(|| view! { <routes::question::Question index /> }),
-        Route::Stats => build(routes::stats::Stats),
         Route::Shared(shared) => build(|| view! { <routes::shared::SharedQuiz shared /> }),
-        Route::Settings => build(routes::settings::Settings),
         Route::BadLink(message) => build(|| view! { <routes::bad_link::BadLink message /> }),
+        other => match crate::pages::build(&other) {
+            Some(view) => view,
+            // `page` loaded the chunk first; should a split point's loader still be pending,
+            // wait for it and build again.
+            None => routes::loading::until_loaded(Vec::new(), crate::pages::Chunk::of(&other), move || build_page(other)),
+        },
     }
 }
 

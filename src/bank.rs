@@ -70,6 +70,8 @@ pub enum LoadError {
     /// The file is not the one this version of the app was built with (cut short, or from
     /// another deployment).
     Mismatch,
+    /// A part of the app's code (a screen's WebAssembly chunk) did not arrive.
+    Code,
 }
 
 impl LoadError {
@@ -79,6 +81,7 @@ impl LoadError {
             LoadError::Network => "The network did not answer; check your connection".to_owned(),
             LoadError::Status(code) => format!("The server answered with error {code}"),
             LoadError::Mismatch => "A file arrived damaged or from another version of the app; reloading the page may help".to_owned(),
+            LoadError::Code => "This screen's part of the app did not download; check your connection, or reload the page if the app was just updated".to_owned(),
         };
         format!("{why}. Your progress is safe.")
     }

@@ -6,6 +6,7 @@ pub mod bank;
 pub mod fresh;
 pub mod loader;
 pub mod model;
+pub mod pages;
 pub mod quiz;
 pub mod rng;
 pub mod route;

@@ -4,19 +4,21 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use django_quiz::{app, bank, loader, route};
+use django_quiz::{app, bank, pages, route, routes};
 
 /// How long the first screen waits for its question text before it mounts with a loading line.
 const TEXT_WAIT: Duration = Duration::from_millis(800);
 
 fn main() {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    let missing = bank::missing(app::shown_questions(&route::parse(&hash)));
-    if missing.is_empty() {
+    let route = route::parse(&hash);
+    let missing = bank::missing(app::shown_questions(&route));
+    let chunk = pages::Chunk::of(&route);
+    if missing.is_empty() && chunk.is_none() {
         show();
         return;
     }
-    // A quiz or question link: mount once its text is here (the page's loader started the
+    // A quiz or question link (or a screen in a chunk of its own): mount once its text and code are here (the page's loader started the
     // files a share link names before the wasm arrived), so the first screen is the question
     // itself, not a loading line swapped for it. A slow network gets the loading line after
     // TEXT_WAIT; a failure is the loading screen's to report.
@@ -28,7 +30,7 @@ fn main() {
     };
     let later = once.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let _ = loader::load(missing).await;
+        let _ = routes::loading::load(missing, chunk).await;
         once();
     });
     leptos::prelude::set_timeout(later, TEXT_WAIT);

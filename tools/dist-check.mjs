@@ -1,6 +1,8 @@
-// Checks the release bundle in dist/: one .wasm and its .js, index.html pointing at them with
-// relative URLs, proof that wasm-opt -Oz ran (the shipped .wasm is smaller than the
-// wasm-bindgen output it was made from), and the installable offline app that tools/pwa.mjs
+// Checks the release bundle in dist/: the main .wasm and its .js, index.html pointing at them
+// with relative URLs, proof that wasm-opt -Oz ran (the shipped .wasm is smaller than the
+// wasm-bindgen output it was made from), the chunks of tools/split.mjs (each file of each chunk
+// present, every .wasm of dist/ part of one, none holding question text), and the installable
+// offline app that tools/pwa.mjs
 // made of it: Content-Security-Policy hashes, manifest and icons, 404.html, and a service worker
 // whose precache list is exactly the files of dist/ with their hashes. Prints the sizes; exits 1
 // on any failure.
@@ -13,8 +15,8 @@ const dist = join(root, 'dist');
 const fail = (msg) => { console.error(`dist-check: ${msg}`); process.exit(1); };
 const read = (f) => readFileSync(join(dist, f));
 const files = readdirSync(dist);
-const wasm = files.filter((f) => f.endsWith('.wasm'));
-if (wasm.length !== 1) fail(`expected one .wasm in dist/, found ${files.join(', ')}`);
+const wasm = files.filter((f) => f.endsWith('_bg.wasm'));
+if (wasm.length !== 1) fail(`expected one main _bg.wasm in dist/, found ${files.join(', ')}`);
 const glue = wasm[0].replace(/_bg\.wasm$/, '.js');
 if (!files.includes(glue)) fail(`no ${glue} beside ${wasm[0]}`);
 const html = read('index.html').toString();
@@ -22,25 +24,38 @@ for (const f of [wasm[0], glue]) {
   if (!html.includes(`./${f}`)) fail(`index.html does not load ./${f} by a relative URL`);
 }
 if (/(href|src)="?\/[^/]/.test(html)) fail('index.html has a root-relative URL; the app must work under any sub-path');
-const unopt = join(root, 'target/wasm-bindgen/release/django-quiz_bg.wasm');
+const unopt = join(root, 'target/split/bindgen/main_bg.wasm');
 if (!existsSync(unopt)) fail(`cannot find the wasm-bindgen output ${unopt} to compare against`);
 const before = statSync(unopt).size;
 const after = statSync(join(dist, wasm[0])).size;
 console.log(`dist-check: wasm-bindgen output ${before} B -> shipped ${after} B after wasm-opt`);
 if (after >= before * 0.97) fail('the shipped .wasm is not smaller than the wasm-bindgen output: wasm-opt -Oz did not run');
+
+// The chunks: every file the link module fetches is here, and every other .wasm is one of them.
+const linkModule = files.find((f) => /^split-[0-9a-f]{16}\.js$/.test(f));
+if (!linkModule) fail('no split-<hash>.js link module: tools/split.mjs did not run');
+if (!read(glue).toString().includes(linkModule)) fail(`${glue} does not import ${linkModule}`);
+const { chunkFiles } = await import('./chunks.mjs');
+const chunks = chunkFiles(read(linkModule).toString());
+const chunked = new Set(Object.values(chunks).flat());
+for (const c of ['quiz', 'results', 'exam', 'browse', 'stats', 'settings']) if (!chunks[c]?.length) fail(`no files for the ${c} chunk`);
+for (const f of chunked) if (!files.includes(f)) fail(`${linkModule} fetches ${f}, which is not in dist/`);
+const loose = files.filter((f) => f.endsWith('.wasm') && f !== wasm[0] && !chunked.has(f));
+if (loose.length) fail(`.wasm files no chunk fetches: ${loose.join(', ')}`);
+console.log(`dist-check: chunks ${Object.entries(chunks).map(([c, f]) => `${c} ${f.length} files`).join(', ')}; ${chunked.size} modules besides the main one`);
 // wasm-bindgen writes its glue indented, one statement a line; tools/glue.mjs minifies it.
 if (/\n {2,}\S/.test(read(glue).toString())) fail(`${glue} is not minified: tools/pwa.mjs runs tools/glue.mjs`);
 
 // The browser compiles a wasm function whole on its first call. The pages are built in
 // functions of their own so that start-up compiles only the first page's; had wasm-opt inlined
 // them back into the route function (as it does with any function that has one caller, unless
-// index.html caps that), one function would hold every page again (58 KB).
+// tools/split.mjs caps that), one function would hold every page again (58 KB).
 const MAX_FUNCTION = 32 * 1024;
 const { largest, lowestData } = inspectWasm(read(wasm[0]));
 console.log(`dist-check: largest wasm function ${largest} B (at most ${MAX_FUNCTION}); data from address ${lowestData}`);
-if (largest > MAX_FUNCTION) fail(`a wasm function of ${largest} B: the pages were inlined into one function again (see the wasm-opt params in index.html)`);
+if (largest > MAX_FUNCTION) fail(`a wasm function of ${largest} B: the pages were inlined into one function again (see the wasm-opt params in tools/split.mjs)`);
 // wasm-opt runs with --low-memory-unused, which is true only while nothing lies below 1 KB.
-if (lowestData < 1024) fail(`a data segment at address ${lowestData}: --low-memory-unused in index.html no longer holds`);
+if (lowestData < 1024) fail(`a data segment at address ${lowestData}: --low-memory-unused in tools/split.mjs no longer holds`);
 
 /** The largest function body, and the lowest address a data segment is placed at. */
 function inspectWasm(bytes) {
@@ -163,7 +178,9 @@ for (const [i, f] of bankFiles.entries()) {
   if (f !== name) fail(`bank/${f} should be named ${name} by its content`);
 }
 if (!html.includes(JSON.stringify(bankFiles))) fail('index.html does not list the bank\'s data files for its early fetch');
-const wasmText = read(wasm[0]).toString('latin1');
-if (wasmText.includes('Explain QuerySet laziness') || /docs\.djangoproject\.com\/en\/\d\.\d\/ref\//.test(wasmText)) fail('the wasm holds question text: it belongs in bank/');
+for (const f of [wasm[0], ...chunked]) {
+  const wasmText = read(f).toString('latin1');
+  if (wasmText.includes('Explain QuerySet laziness') || /docs\.djangoproject\.com\/en\/\d\.\d\/ref\//.test(wasmText)) fail(`${f} holds question text: it belongs in bank/`);
+}
 console.log(`dist-check: ${bankFiles.length} bank data files, ${bankBytes} B`);
 console.log('dist-check: ok');

@@ -9,12 +9,14 @@
 //    build, since it names the hashed files);
 // 4. index.html starts fetching the question text a share link or question link needs (and all
 //    of it for Browse) while the wasm downloads: the app takes these fetches from `quizBank`
-//    (src/loader.rs). A question's file is its short code (base 36) modulo the file count.
+//    (src/loader.rs). A question's file is its short code (base 36) modulo the file count. A
+//    link to a screen in a chunk of its own (src/pages.rs) preloads that chunk's wasm files.
 // 5. sw.js: pwa/sw.js with the list of every other file of the build, each with the start of
 //    its SHA-256, and a cache version derived from that list. Nothing here is kept by hand.
 // First, wasm-bindgen's JavaScript glue is minified (tools/glue.mjs).
 import { createHash } from 'node:crypto';
 import { minifyGlue } from './glue.mjs';
+import { chunkFiles } from './chunks.mjs';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
@@ -36,7 +38,16 @@ const bankFiles = readdirSync(join(DIST, 'bank')).sort();
 if (bankFiles.length === 0 || bankFiles.some((f, i) => !f.startsWith(`${String(i).padStart(2, '0')}-`))) {
   fail(`dist/bank/ should hold the data files 00-… to NN-… in order; found ${bankFiles.join(', ')}`);
 }
-const prefetch = `(()=>{const n=${JSON.stringify(bankFiles)},h=location.hash,b=self.quizBank={},c=[];`
+// The code a screen link needs (tools/split.mjs): preloaded, so the link module's fetch of
+// each file takes the response already under way. (A share link's intro page needs no chunk;
+// it starts the quiz's itself, src/routes/shared.rs.)
+const linkModule = readdirSync(DIST).find((f) => /^split-[0-9a-f]+\.js$/.test(f));
+if (!linkModule) fail('no split-<hash>.js link module in dist/: run tools/split.mjs first');
+const chunks = chunkFiles(readFileSync(join(DIST, linkModule), 'utf8'));
+for (const c of ['quiz', 'results', 'exam', 'browse', 'stats', 'settings']) if (!chunks[c]?.length) fail(`the link module has no files for the ${c} chunk`);
+const chunkOf = `/^#\\/quiz\\?(.*&)?mode=exam/.test(h)?'exam':/^#\\/quiz/.test(h)?'quiz':/^#\\/results/.test(h)?'results':/^#\\/(browse|q\\/)/.test(h)?'browse':/^#\\/stats/.test(h)?'stats':/^#\\/settings/.test(h)?'settings':''`;
+const prefetch = `(()=>{const n=${JSON.stringify(bankFiles)},k=${JSON.stringify(chunks)},h=location.hash,b=self.quizBank={},c=[];`
+  + `(k[${chunkOf}]||[]).forEach((f)=>{const l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='';l.href=f;document.head.append(l)});`
   + `let m=h.match(/^#\\/s\\/1\\.[a-z0-9]*\\.[a-z0-9]*\\.([a-z0-9]+)/);if(m)c.push(...(m[1].match(/.{5}/g)||[]));`
   + `m=h.match(/^#\\/q\\/([a-z0-9]{5})/);if(m)c.push(m[1]);const all=/^#\\/browse/.test(h);`
   + `n.forEach((f,i)=>{if(all||c.some((x)=>parseInt(x,36)%n.length===i))(b[i]=fetch('bank/'+f)).catch(()=>{})})})();`;

@@ -33,6 +33,13 @@ pub fn SharedQuiz(shared: Shared) -> impl IntoView {
     let questions = if n == 1 { "1 question".to_owned() } else { format!("{n} questions") };
     let dropped = shared.dropped;
     let start = Route::Quiz(spec);
+    // While the user reads this, the quiz's code and text arrive (a failure is the quiz
+    // screen's to report, when it asks again).
+    let missing = bank::missing(app::shown_questions(&start));
+    let chunk = crate::pages::Chunk::of(&start);
+    leptos::task::spawn_local(async move {
+        let _ = crate::routes::loading::load(missing, chunk).await;
+    });
     view! {
         <section class="card narrow shared">
             <h1 tabindex="-1" node_ref=heading>{title}</h1>

@@ -195,6 +195,8 @@ test('corrupt stored data: the app starts, keeps what it can, sets the rest asid
   await page.goto(`${server.url}#/settings`);
   const aside = page.getByRole('region', { name: 'Set-aside data' });
   const rows = aside.getByRole('listitem');
+  // Settings' code arrives on first use: wait for the screen, then count.
+  await rows.first().waitFor();
   assert.equal(await rows.count(), 1);
   assert.match(await rows.first().locator('span').textContent(), new RegExp(`^Set aside \\w.*2\\d{3}.*\\d:\\d\\d.*\u00a0· ${damaged.length}\u00a0bytes$`));
   const [again] = await Promise.all([page.waitForEvent('download'), rows.first().getByRole('button', { name: 'Download' }).click()]);
