@@ -174,7 +174,7 @@ let bankBytes = 0;
 for (const [i, f] of bankFiles.entries()) {
   const bytes = read(`bank/${f}`);
   bankBytes += bytes.length;
-  const name = `${String(i).padStart(2, '0')}-${(fnv64(bytes) >> 32n).toString(16).padStart(8, '0')}.txt`;
+  const name = `${String(i).padStart(3, '0')}-${(fnv64(bytes) >> 32n).toString(16).padStart(8, '0')}.txt`;
   if (f !== name) fail(`bank/${f} should be named ${name} by its content`);
 }
 if (!html.includes(JSON.stringify(bankFiles))) fail('index.html does not list the bank\'s data files for its early fetch');

@@ -35,17 +35,17 @@ const CSP_TAIL = "base-uri 'none'; form-action 'none'; object-src 'none'";
 
 const indexPath = join(DIST, 'index.html');
 const bankFiles = readdirSync(join(DIST, 'bank')).sort();
-if (bankFiles.length === 0 || bankFiles.some((f, i) => !f.startsWith(`${String(i).padStart(2, '0')}-`))) {
-  fail(`dist/bank/ should hold the data files 00-… to NN-… in order; found ${bankFiles.join(', ')}`);
+if (bankFiles.length === 0 || bankFiles.some((f, i) => !f.startsWith(`${String(i).padStart(3, '0')}-`))) {
+  fail(`dist/bank/ should hold the data files 000-… to NNN-… in order; found ${bankFiles.join(', ')}`);
 }
 // The code a screen link needs (tools/split.mjs): preloaded, so the link module's fetch of
-// each file takes the response already under way. (A share link's intro page needs no chunk;
-// it starts the quiz's itself, src/routes/shared.rs.)
+// each file takes the response already under way. A share link's intro page needs no chunk,
+// but it loads its quiz's at once (src/routes/shared.rs), so its chunk is preloaded too.
 const linkModule = readdirSync(DIST).find((f) => /^split-[0-9a-f]+\.js$/.test(f));
 if (!linkModule) fail('no split-<hash>.js link module in dist/: run tools/split.mjs first');
 const chunks = chunkFiles(readFileSync(join(DIST, linkModule), 'utf8'));
 for (const c of ['quiz', 'results', 'exam', 'browse', 'stats', 'settings']) if (!chunks[c]?.length) fail(`the link module has no files for the ${c} chunk`);
-const chunkOf = `/^#\\/quiz\\?(.*&)?mode=exam/.test(h)?'exam':/^#\\/quiz/.test(h)?'quiz':/^#\\/results/.test(h)?'results':/^#\\/(browse|q\\/)/.test(h)?'browse':/^#\\/stats/.test(h)?'stats':/^#\\/settings/.test(h)?'settings':''`;
+const chunkOf = `/^#\\/(quiz\\?(.*&)?mode=exam|s\\/1\\.e)/.test(h)?'exam':/^#\\/s\\//.test(h)?'quiz':/^#\\/quiz/.test(h)?'quiz':/^#\\/results/.test(h)?'results':/^#\\/(browse|q\\/)/.test(h)?'browse':/^#\\/stats/.test(h)?'stats':/^#\\/settings/.test(h)?'settings':''`;
 const prefetch = `(()=>{const n=${JSON.stringify(bankFiles)},k=${JSON.stringify(chunks)},h=location.hash,b=self.quizBank={},c=[];`
   + `(k[${chunkOf}]||[]).forEach((f)=>{const l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='';l.href=f;document.head.append(l)});`
   + `let m=h.match(/^#\\/s\\/1\\.[a-z0-9]*\\.[a-z0-9]*\\.([a-z0-9]+)/);if(m)c.push(...(m[1].match(/.{5}/g)||[]));`

@@ -4,19 +4,24 @@
 //!   hash of each data file. The home screen, quiz selection, scoring, links and stats need
 //!   nothing more, and it grows by a few bytes a question.
 //! - `data_files`: the questions' text (prompt, code, choices, key points, explanation, docs
-//!   link), in `SHARDS` files that the app fetches when a screen shows them. A question's file
-//!   is its short code modulo `SHARDS`, so the page's loader can fetch the files a share link
-//!   needs from the link alone, in parallel with the wasm.
+//!   link), in `shards(n)` files that the app fetches when a screen shows them. A question's
+//!   file is its short code modulo that count, so the page's loader can fetch the files a share
+//!   link needs from the link alone, in parallel with the wasm.
 
 use std::fmt::Write;
 
 use crate::model::{Bank, Kind, Level, Question};
 
-/// How many data files the text is split into. Measured on the 356-question bank (brotli): one
-/// file per area is 115 KB in all, 3.5–9 KB each; 64 files are 133 KB in all, 0.4–4.3 KB each.
-/// A 10-question share link then needs about 20 KB instead of about 45, and the split does not
-/// depend on how the areas grow. Fixed: the app and the page's loader both compute it.
-pub const SHARDS: usize = 64;
+/// How many data files the text of `questions` questions is split into: about three questions
+/// a file (a power of two, 16 to 256), so a file stays near 1 KB brotli however large the bank
+/// grows, and a 10-question share link needs about ten of them. Measured on the 356-question
+/// bank (brotli): one file per area is 115 KB in all, 3.5–9 KB each, and a 10-question link
+/// needs ~45 KB of them; 64 files were 133 KB in all, 2.0 KB median, ~20 KB for the link; 128
+/// files (this rule) are about 140 KB in all and ~11 KB for the link. The app gets the count
+/// from the index, the page's loader from the list of files.
+pub fn shards(questions: usize) -> usize {
+    (questions / 3).next_power_of_two().clamp(16, 256)
+}
 
 /// The number a question's short code writes in base 36 (the app's `quiz::code_value`; a test
 /// of the app keeps the two equal): FNV-1a of the id, below 36^5.
@@ -28,9 +33,9 @@ pub fn code_value(id: &str) -> u32 {
     h % 60_466_176
 }
 
-/// The data file a question's text is in.
-pub fn shard_of(id: &str) -> usize {
-    code_value(id) as usize % SHARDS
+/// The data file a question's text is in, of `shards`.
+pub fn shard_of(id: &str, shards: usize) -> usize {
+    code_value(id) as usize % shards
 }
 
 /// FNV-1a, 64 bits: the data files' check against truncation or a file of another build (not
@@ -48,9 +53,16 @@ pub struct DataFile {
 }
 
 /// A data file's path: its shard and the start of its hash, so a changed file has a new name
-/// (the HTTP cache may keep any of them for ever) and an unchanged one keeps its name.
+/// (the HTTP cache may keep any of them for ever) and an unchanged one keeps its name. The
+/// wasm checks a file against that start (`check`): 32 bits against truncation or a file of
+/// another build are plenty, and 4 bytes a file is what the index pays.
 pub fn file_name(shard: usize, hash: u64) -> String {
-    format!("bank/{shard:02}-{:08x}.txt", hash >> 32)
+    format!("bank/{shard:03}-{:08x}.txt", check(hash))
+}
+
+/// The part of a file's hash the index keeps and its name shows.
+pub fn check(hash: u64) -> u32 {
+    (hash >> 32) as u32
 }
 
 /// A Rust string literal (`{:?}` on `str` writes valid Rust escapes).
@@ -84,9 +96,10 @@ fn marked_code(q: &Question) -> Option<(String, String)> {
 /// characters in text): prompt, explanation, docs link, code language and code (both empty
 /// without code), the choices, the key points. Their counts are in the index.
 pub fn data_files(bank: &Bank) -> Vec<DataFile> {
-    let mut texts = vec![String::new(); SHARDS];
+    let n = shards(bank.questions.len());
+    let mut texts = vec![String::new(); n];
     for q in &bank.questions {
-        let text = &mut texts[shard_of(&q.id)];
+        let text = &mut texts[shard_of(&q.id, n)];
         let (lang, code) = marked_code(q).unwrap_or_default();
         for t in [&q.prompt, &q.explanation, &q.docs, &lang, &code].into_iter().chain(&q.choices).chain(&q.points) {
             text.push_str(t);
@@ -143,9 +156,9 @@ pub fn to_rust(bank: &Bank) -> String {
     let meta: Vec<String> = meta.iter().map(|m| m.to_string()).collect();
     let _ = writeln!(out, "static META: &[u8] = &[{}];", meta.join(","));
     let files = data_files(bank);
-    let hashes: Vec<String> = files.iter().map(|f| format!("{:#x}", f.hash)).collect();
-    let _ = writeln!(out, "pub const SHARDS: usize = {SHARDS};");
-    let _ = writeln!(out, "static HASHES: [u64; SHARDS] = [{}];", hashes.join(","));
+    let hashes: Vec<String> = files.iter().map(|f| format!("{:#x}", check(f.hash))).collect();
+    let _ = writeln!(out, "pub const SHARDS: usize = {};", files.len());
+    let _ = writeln!(out, "static HASHES: [u32; SHARDS] = [{}];", hashes.join(","));
     // Native builds (tests, tools) have the text itself, so `cargo test` needs no server.
     let texts: Vec<String> = files.iter().map(|f| lit(&f.text)).collect();
     // `\0` before a digit reads like an octal escape to clippy; it is the NUL, then the digit.

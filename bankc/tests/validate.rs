@@ -178,14 +178,14 @@ fn a_good_bank_compiles_with_every_kind() {
     assert!(rust.contains(r#"static IDS: &str = "good-single\0good-multiple\0good-tf\0good-card\0";"#), "{rust}");
     // The text is in the data files, one per shard, with the hash the index names.
     let files = bankc::codegen::data_files(&bank);
-    assert_eq!(files.len(), bankc::codegen::SHARDS);
-    let multi_file = &files[bankc::codegen::shard_of("good-multiple")];
+    assert_eq!(files.len(), bankc::codegen::shards(bank.questions.len()));
+    let multi_file = &files[bankc::codegen::shard_of("good-multiple", files.len())];
     assert!(multi_file.text.contains("Which are class-based generic views?\0ListView and DetailView are generic views; render is a shortcut function.\0https://docs.djangoproject.com/en/5.2/ref/class-based-views/\0python\0\u{1}kfrom\u{2} django.views.generic"), "{}", multi_file.text);
     assert!(multi_file.text.ends_with("ListView\0DetailView\0render\0"), "{}", multi_file.text);
     for f in &files {
         assert_eq!(f.hash, bankc::codegen::fnv64(f.text.as_bytes()));
         assert_eq!(f.name, bankc::codegen::file_name(files.iter().position(|g| g == f).unwrap(), f.hash));
-        assert!(rust.contains(&format!("{:#x}", f.hash)), "the index names every file's hash");
+        assert!(rust.contains(&format!("{:#x}", bankc::codegen::check(f.hash))), "the index names every file's hash");
     }
     let all: usize = files.iter().map(|f| f.text.matches('\0').count()).sum();
     // 5 strings a question, plus its choices and points.
@@ -205,4 +205,15 @@ fn the_real_bank_is_valid() {
 #[test]
 fn source_names_docs_or_seed_questions() {
     fails("bad_source.toml", 18, Some("bad-source"), "source `the internet` must be `docs` or seed references");
+}
+
+/// About three questions a data file, a power of two from 16 to 256: a file stays small as the
+/// bank grows, and a link of ten questions needs about ten of them.
+#[test]
+fn the_text_is_split_into_more_files_as_the_bank_grows() {
+    use bankc::codegen::shards;
+    assert_eq!(shards(4), 16);
+    assert_eq!(shards(356), 128);
+    assert_eq!(shards(712), 256);
+    assert_eq!(shards(100_000), 256, "a shard index fits the index's one byte");
 }

@@ -16,7 +16,7 @@ const FILES = readdirSync(join(DIST, 'bank'));
 const SHARDS = FILES.length;
 /** The data file holding a question's text: its short code modulo the file count. */
 const fileOf = (id) => FILES[parseInt(shortCode(id), 36) % SHARDS];
-const isBank = (url) => /\/bank\/\d\d-[0-9a-f]{8}\.txt$/.test(url);
+const isBank = (url) => /\/bank\/\d{3}-[0-9a-f]{8}\.txt$/.test(url);
 
 /** Records the bank files a page requests, in order, and when the wasm finished loading. */
 function watch(page) {
