@@ -81,7 +81,9 @@ impl LoadError {
             LoadError::Network => "The network did not answer; check your connection".to_owned(),
             LoadError::Status(code) => format!("The server answered with error {code}"),
             LoadError::Mismatch => "A file arrived damaged or from another version of the app; reloading the page may help".to_owned(),
-            LoadError::Code => "This screen's part of the app did not download; check your connection, or reload the page if the app was just updated".to_owned(),
+            LoadError::Code => {
+                "This screen's part of the app did not download; check your connection, or reload the page if the app was just updated".to_owned()
+            }
         };
         format!("{why}. Your progress is safe.")
     }

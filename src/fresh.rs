@@ -77,7 +77,14 @@ impl<V: RenderHtml> RenderHtml for Fresh<V> {
         self.0.to_html_with_buf(buf, position, escape, mark_branches, extra_attrs);
     }
 
-    fn to_html_async_with_buf<const OUT_OF_ORDER: bool>(self, buf: &mut StreamBuilder, position: &mut Position, escape: bool, mark_branches: bool, extra_attrs: Vec<AnyAttribute>) {
+    fn to_html_async_with_buf<const OUT_OF_ORDER: bool>(
+        self,
+        buf: &mut StreamBuilder,
+        position: &mut Position,
+        escape: bool,
+        mark_branches: bool,
+        extra_attrs: Vec<AnyAttribute>,
+    ) {
         self.0.to_html_async_with_buf::<OUT_OF_ORDER>(buf, position, escape, mark_branches, extra_attrs);
     }
 

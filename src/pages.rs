@@ -106,7 +106,14 @@ impl Chunk {
 /// at once, online or not); a failure here is the later screen's to report, when it asks again.
 fn soon(chunk: Chunk) {
     if !chunk.is_loaded() {
-        set_timeout(move || leptos::task::spawn_local(async move { let _ = chunk.load().await; }), std::time::Duration::from_secs(2));
+        set_timeout(
+            move || {
+                leptos::task::spawn_local(async move {
+                    let _ = chunk.load().await;
+                })
+            },
+            std::time::Duration::from_secs(2),
+        );
     }
 }
 

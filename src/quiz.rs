@@ -91,11 +91,7 @@ impl Filters {
     /// questions (self-graded) join them only when asked for or named; flashcards take every
     /// kind. An exam never holds open questions: there is nothing to hand in for them.
     pub fn matches(&self, q: &Question, mode: Mode, named: bool) -> bool {
-        let kind_ok = if self.kinds.is_empty() {
-            named || matches!(mode, Mode::Cards { .. }) || q.kind.auto_graded()
-        } else {
-            self.kinds.contains(&q.kind)
-        };
+        let kind_ok = if self.kinds.is_empty() { named || matches!(mode, Mode::Cards { .. }) || q.kind.auto_graded() } else { self.kinds.contains(&q.kind) };
         (self.areas.is_empty() || self.areas.contains(&q.area))
             && (self.levels.is_empty() || self.levels.contains(&q.level))
             && kind_ok
@@ -131,11 +127,7 @@ impl QuizSpec {
             return self.filters.matching(self.mode);
         }
         // A quiz that names its questions takes them whatever their kind.
-        self.only
-            .iter()
-            .copied()
-            .filter(|&i| QUESTIONS.get(i).is_some_and(|q| self.filters.matches(q, self.mode, true)))
-            .collect()
+        self.only.iter().copied().filter(|&i| QUESTIONS.get(i).is_some_and(|q| self.filters.matches(q, self.mode, true))).collect()
     }
 }
 

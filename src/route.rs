@@ -120,16 +120,14 @@ pub fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         let hex = |b: u8| char::from(b).to_digit(16);
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b' '),
             b => out.push(b),
         }
@@ -263,9 +261,11 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
     if ordered {
         // Keep the order; a question named twice is asked once.
         let mut seen = Vec::with_capacity(only.len());
-        only.retain(|i| !seen.contains(i) && {
-            seen.push(*i);
-            true
+        only.retain(|i| {
+            !seen.contains(i) && {
+                seen.push(*i);
+                true
+            }
         });
     } else {
         crate::sets::canonical(&mut only, bank::QUESTIONS.len(), |i| i);
@@ -298,12 +298,7 @@ mod tests {
     #[test]
     fn quiz_round_trip() {
         let spec = QuizSpec {
-            filters: Filters {
-                areas: vec![0, 3],
-                levels: vec![Level::Beginner, Level::Advanced],
-                kinds: vec![Kind::Single, Kind::TrueFalse],
-                count: Some(20),
-            },
+            filters: Filters { areas: vec![0, 3], levels: vec![Level::Beginner, Level::Advanced], kinds: vec![Kind::Single, Kind::TrueFalse], count: Some(20) },
             only: vec![1, 5, 9],
             seed: 4_000_000_000,
             mode: Mode::Practice,
@@ -321,7 +316,14 @@ mod tests {
 
     #[test]
     fn ordered_quizzes_and_scores_to_beat_round_trip() {
-        let spec = QuizSpec { only: vec![9, 2, 5], ordered: true, seed: 3, challenge: Some((8, 10)), filters: Filters { count: None, ..Filters::default() }, ..QuizSpec::default() };
+        let spec = QuizSpec {
+            only: vec![9, 2, 5],
+            ordered: true,
+            seed: 3,
+            challenge: Some((8, 10)),
+            filters: Filters { count: None, ..Filters::default() },
+            ..QuizSpec::default()
+        };
         assert_eq!(parse(&href_of(&spec)), Route::Quiz(spec.clone()));
         let twice = format!("{}&q={}", href_of(&spec), quiz::short_code(bank::QUESTIONS[9].id));
         assert!(matches!(parse(&twice), Route::Quiz(s) if s.only == vec![9, 2, 5]));

@@ -168,7 +168,22 @@ mod tests {
 
     #[test]
     fn bad_links_are_told_apart() {
-        for bad in ["", "1", "1.p.5", "1.x.5.abcde", "1.p..abcde", "1.p.5.abcd", "1.p.5.ABCDE", "1.p.5.abcde.9-8", "1.p.5.abcde.1-2.x", "1.e0.5.abcde", "1.e-5.5.abcde", "1.p.zzzzzzzz.abcde", "x.p.5.abcde", "<b>.p.5"] {
+        for bad in [
+            "",
+            "1",
+            "1.p.5",
+            "1.x.5.abcde",
+            "1.p..abcde",
+            "1.p.5.abcd",
+            "1.p.5.ABCDE",
+            "1.p.5.abcde.9-8",
+            "1.p.5.abcde.1-2.x",
+            "1.e0.5.abcde",
+            "1.e-5.5.abcde",
+            "1.p.zzzzzzzz.abcde",
+            "x.p.5.abcde",
+            "<b>.p.5",
+        ] {
             assert_eq!(decode(bad), Err(ShareError::Damaged), "{bad:?}");
         }
         assert_eq!(decode("2.p.5.abcde"), Err(ShareError::Newer));

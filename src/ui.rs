@@ -8,10 +8,7 @@ use std::time::Duration;
 
 /// Text with `inline code` in backticks, rendered as text and `<code>` (never as HTML).
 pub fn rich(text: &'static str) -> impl IntoView {
-    text.split('`')
-        .enumerate()
-        .map(|(i, part)| if i % 2 == 1 { view! { <code>{part}</code> }.into_fresh() } else { part.into_fresh() })
-        .collect_view()
+    text.split('`').enumerate().map(|(i, part)| if i % 2 == 1 { view! { <code>{part}</code> }.into_fresh() } else { part.into_fresh() }).collect_view()
 }
 
 /// A snippet highlighted at build time: one `<span>` per highlighted token.

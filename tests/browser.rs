@@ -18,7 +18,8 @@ fn progress_round_trips_through_local_storage() {
     let (store, progress, notice) = Store::open(BrowserStorage::open(), 1.0);
     assert_eq!(notice, None);
     assert_eq!(progress, Progress::default());
-    let current = storage::SavedQuiz { quiz: "n=5&seed=1".into(), started_at: 2.0, answers: vec![Some(vec![1]), None], marked: Vec::new(), pos: 0, ratings: Vec::new() };
+    let current =
+        storage::SavedQuiz { quiz: "n=5&seed=1".into(), started_at: 2.0, answers: vec![Some(vec![1]), None], marked: Vec::new(), pos: 0, ratings: Vec::new() };
     let p = Progress { current: Some(current), bookmarks: vec!["orm-x".into()], ..Progress::default() };
     assert_eq!(store.save(&p), Ok(true));
     let (_, again, _) = Store::open(BrowserStorage::open(), 3.0);

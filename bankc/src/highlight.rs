@@ -36,17 +36,14 @@ impl Class {
 }
 
 const PY_KEYWORDS: &[&str] = &[
-    "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif",
-    "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
-    "match", "case", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with",
-    "yield",
+    "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+    "import", "in", "is", "lambda", "match", "case", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 const PY_CONSTANTS: &[&str] = &["True", "False", "None", "self", "cls", "super"];
 const SQL_KEYWORDS: &[&str] = &[
-    "select", "from", "where", "join", "inner", "left", "outer", "on", "and", "or", "not", "in",
-    "group", "by", "order", "having", "limit", "offset", "insert", "into", "values", "update",
-    "set", "delete", "create", "table", "index", "as", "distinct", "count", "like", "null", "is",
-    "begin", "commit", "rollback", "exists", "union",
+    "select", "from", "where", "join", "inner", "left", "outer", "on", "and", "or", "not", "in", "group", "by", "order", "having", "limit", "offset", "insert",
+    "into", "values", "update", "set", "delete", "create", "table", "index", "as", "distinct", "count", "like", "null", "is", "begin", "commit", "rollback",
+    "exists", "union",
 ];
 
 /// Splits `text` into highlighted tokens for `lang`; adjacent tokens of one class are merged.
@@ -115,11 +112,7 @@ fn lex_code(text: &str, syntax: Syntax) -> Vec<(Class, String)> {
             }
             let word = take(start, i);
             // A Python string prefix such as f"…" or rb'…' belongs to the string.
-            if syntax == Syntax::Python
-                && word.len() <= 2
-                && word.chars().all(|ch| "rbfuRBFU".contains(ch))
-                && matches!(chars.get(i), Some('"') | Some('\''))
-            {
+            if syntax == Syntax::Python && word.len() <= 2 && word.chars().all(|ch| "rbfuRBFU".contains(ch)) && matches!(chars.get(i), Some('"') | Some('\'')) {
                 i = end_of_string(&chars, i);
                 out.push((Class::String, take(start, i)));
                 continue;
@@ -189,9 +182,7 @@ fn lex_template(text: &str) -> Vec<(Class, String)> {
             ("#}", Class::Comment)
         } else {
             // An HTML tag: name as keyword, the rest plain with strings marked.
-            let name_end = rest[1..]
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '!' || c == '-'))
-                .map_or(rest.len(), |n| n + 1);
+            let name_end = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '/' || c == '!' || c == '-')).map_or(rest.len(), |n| n + 1);
             if name_end == 1 {
                 out.push((Class::Plain, "<".to_owned()));
                 rest = &rest[1..];

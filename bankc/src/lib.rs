@@ -54,26 +54,14 @@ impl std::error::Error for BankErrors {}
 /// file-name order so the compiled bank is reproducible.
 pub fn load_dir(dir: &Path) -> Result<Bank, BankErrors> {
     let read = |path: &Path| {
-        std::fs::read_to_string(path).map_err(|e| {
-            BankErrors(vec![BankError {
-                file: path.to_path_buf(),
-                line: 0,
-                id: None,
-                message: format!("cannot read the file: {e}"),
-            }])
-        })
+        std::fs::read_to_string(path)
+            .map_err(|e| BankErrors(vec![BankError { file: path.to_path_buf(), line: 0, id: None, message: format!("cannot read the file: {e}") }]))
     };
     let areas_path = dir.join("areas.toml");
     let areas_text = read(&areas_path)?;
     let mut files = Vec::new();
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        BankErrors(vec![BankError {
-            file: dir.to_path_buf(),
-            line: 0,
-            id: None,
-            message: format!("cannot list the question folder: {e}"),
-        }])
-    })?;
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| BankErrors(vec![BankError { file: dir.to_path_buf(), line: 0, id: None, message: format!("cannot list the question folder: {e}") }]))?;
     for entry in entries.flatten() {
         let path = entry.path();
         if path.extension().is_some_and(|x| x == "toml") && path != areas_path {

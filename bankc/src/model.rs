@@ -18,11 +18,7 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [(&'static str, Level); 3] = [
-        ("beginner", Level::Beginner),
-        ("intermediate", Level::Intermediate),
-        ("advanced", Level::Advanced),
-    ];
+    pub const ALL: [(&'static str, Level); 3] = [("beginner", Level::Beginner), ("intermediate", Level::Intermediate), ("advanced", Level::Advanced)];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -39,12 +35,8 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [(&'static str, Kind); 4] = [
-        ("single", Kind::Single),
-        ("multiple", Kind::Multiple),
-        ("true-false", Kind::TrueFalse),
-        ("flashcard", Kind::Flashcard),
-    ];
+    pub const ALL: [(&'static str, Kind); 4] =
+        [("single", Kind::Single), ("multiple", Kind::Multiple), ("true-false", Kind::TrueFalse), ("flashcard", Kind::Flashcard)];
 }
 
 /// A code snippet, highlighted at build time into (class, text) tokens.

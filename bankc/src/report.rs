@@ -24,11 +24,7 @@ impl Figures {
             total: bank.questions.len(),
             per_area: bank.areas.iter().map(|a| (a.id.clone(), a.title.clone(), count(&|q| q.area == a.id))).collect(),
             per_level: Level::ALL.iter().map(|&(name, l)| (name, count(&|q| q.level == l))).collect(),
-            per_kind: Kind::ALL
-                .iter()
-                .map(|&(name, k)| (name, count(&|q| q.kind == k)))
-                .chain([("code reading", count(&|q| q.code.is_some()))])
-                .collect(),
+            per_kind: Kind::ALL.iter().map(|&(name, k)| (name, count(&|q| q.kind == k))).chain([("code reading", count(&|q| q.code.is_some()))]).collect(),
         }
     }
 

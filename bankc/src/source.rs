@@ -14,18 +14,11 @@ use crate::model::{Area, Bank, Kind, Level, Question, Snippet};
 use crate::{BankError, BankErrors};
 
 /// Where a question's docs link may point: Django's docs for the current LTS, and DRF's docs.
-pub const DOCS_PREFIXES: [&str; 2] = [
-    "https://docs.djangoproject.com/en/5.2/",
-    "https://www.django-rest-framework.org/",
-];
+pub const DOCS_PREFIXES: [&str; 2] = ["https://docs.djangoproject.com/en/5.2/", "https://www.django-rest-framework.org/"];
 
 /// What the app shows under the prompt of each kind of question (`Kind::instruction` in the
 /// app's `model.rs`; a test there keeps the two equal): a prompt must not say it again.
-pub const INSTRUCTIONS: [(Kind, &str); 3] = [
-    (Kind::Single, "Choose one."),
-    (Kind::Multiple, "Select all that apply."),
-    (Kind::TrueFalse, "True or false?"),
-];
+pub const INSTRUCTIONS: [(Kind, &str); 3] = [(Kind::Single, "Choose one."), (Kind::Multiple, "Select all that apply."), (Kind::TrueFalse, "True or false?")];
 
 /// Languages a snippet may be tagged with (see `highlight`).
 pub const LANGS: [&str; 5] = ["python", "django", "shell", "sql", "text"];
@@ -90,12 +83,7 @@ struct Reporter<'a> {
 
 impl Reporter<'_> {
     fn at(&mut self, offset: usize, id: Option<&str>, message: impl Into<String>) {
-        self.errors.push(BankError {
-            file: self.file.to_path_buf(),
-            line: line_of(self.text, offset),
-            id: id.map(str::to_owned),
-            message: message.into(),
-        });
+        self.errors.push(BankError { file: self.file.to_path_buf(), line: line_of(self.text, offset), id: id.map(str::to_owned), message: message.into() });
     }
 
     /// A deserializer error, placed on the question that contains it when there is one.
@@ -121,10 +109,7 @@ fn serde_path_free_id(text: &str, offset: usize) -> Option<String> {
 }
 
 fn is_kebab(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+    !id.is_empty() && id.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// `docs`, or `seed N qM` references (N the seed article, M its question) joined by `; `.
@@ -143,11 +128,7 @@ fn blank(s: &str) -> bool {
 }
 
 /// Compiles the areas file and the question files into a validated bank.
-pub fn compile(
-    areas_path: &Path,
-    areas_text: &str,
-    files: &[(PathBuf, String)],
-) -> Result<Bank, BankErrors> {
+pub fn compile(areas_path: &Path, areas_text: &str, files: &[(PathBuf, String)]) -> Result<Bank, BankErrors> {
     let mut errors = Vec::new();
     let areas = read_areas(areas_path, areas_text, &mut errors);
     let area_ids: HashSet<&str> = areas.iter().map(|a| a.id.as_str()).collect();
@@ -212,13 +193,7 @@ fn read_areas(path: &Path, text: &str, errors: &mut Vec<BankError>) -> Vec<Area>
 }
 
 /// Reads a required string field, reporting it when missing or blank.
-fn required(
-    rep: &mut Reporter<'_>,
-    start: usize,
-    id: Option<&str>,
-    name: &str,
-    value: Option<Spanned<String>>,
-) -> Option<Spanned<String>> {
+fn required(rep: &mut Reporter<'_>, start: usize, id: Option<&str>, name: &str, value: Option<Spanned<String>>) -> Option<Spanned<String>> {
     match value {
         None => {
             rep.at(start, id, format!("missing field `{name}`"));
@@ -232,13 +207,7 @@ fn required(
     }
 }
 
-fn pick<T>(
-    rep: &mut Reporter<'_>,
-    id: Option<&str>,
-    field: &str,
-    value: &Spanned<String>,
-    table: &[(&'static str, T)],
-) -> Option<T>
+fn pick<T>(rep: &mut Reporter<'_>, id: Option<&str>, field: &str, value: &Spanned<String>, table: &[(&'static str, T)]) -> Option<T>
 where
     T: Copy,
 {
@@ -251,12 +220,7 @@ where
     None
 }
 
-fn check_question(
-    rep: &mut Reporter<'_>,
-    start: usize,
-    raw: RawQuestion,
-    areas: &HashSet<&str>,
-) -> Option<Question> {
+fn check_question(rep: &mut Reporter<'_>, start: usize, raw: RawQuestion, areas: &HashSet<&str>) -> Option<Question> {
     let before = rep.errors.len();
     let id = required(rep, start, None, "id", raw.id);
     let id_str = id.as_ref().map(|s| s.get_ref().trim().to_owned());
@@ -339,12 +303,7 @@ fn check_question(
 }
 
 /// `Some(None)`: no snippet; `Some(Some(_))`: a valid snippet; `None`: an error was reported.
-fn check_code(
-    rep: &mut Reporter<'_>,
-    qid: Option<&str>,
-    code: Option<Spanned<String>>,
-    lang: Option<Spanned<String>>,
-) -> Option<Option<Snippet>> {
+fn check_code(rep: &mut Reporter<'_>, qid: Option<&str>, code: Option<Spanned<String>>, lang: Option<Spanned<String>>) -> Option<Option<Snippet>> {
     match (code, lang) {
         (None, None) => Some(None),
         (None, Some(l)) => {
@@ -417,9 +376,7 @@ fn check_answer(
                 rep.at(p.span().start, qid, "`points` belong to flashcards only");
             }
             match answer.as_ref().map(|a| a.get_ref()) {
-                Some(toml::Value::Boolean(b)) => {
-                    (vec!["True".to_owned(), "False".to_owned()], vec![if *b { 0 } else { 1 }], Vec::new())
-                }
+                Some(toml::Value::Boolean(b)) => (vec!["True".to_owned(), "False".to_owned()], vec![if *b { 0 } else { 1 }], Vec::new()),
                 Some(_) => {
                     let at = answer.as_ref().map_or(start, |a| a.span().start);
                     rep.at(at, qid, "a true-false answer is `true` or `false`");
@@ -489,7 +446,11 @@ fn check_answer(
                 match usize::try_from(i).ok().filter(|&i| i < choices.len()) {
                     Some(i) if out.contains(&i) => rep.at(at, qid, format!("answer index {i} is listed twice")),
                     Some(i) => out.push(i),
-                    None => rep.at(at, qid, format!("answer index {i} is out of range: there are {} choices (0 to {})", choices.len(), choices.len().saturating_sub(1))),
+                    None => rep.at(
+                        at,
+                        qid,
+                        format!("answer index {i} is out of range: there are {} choices (0 to {})", choices.len(), choices.len().saturating_sub(1)),
+                    ),
                 }
             }
             out.sort_unstable();

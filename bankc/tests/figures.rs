@@ -7,8 +7,7 @@ use bankc::report::Figures;
 
 #[test]
 fn the_bank_meets_its_figures() {
-    let bank = bankc::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let bank = bankc::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions")).unwrap_or_else(|e| panic!("{e}"));
     let f = Figures::of(&bank);
     let report = f.render();
     assert!(f.total >= 250, "the bank needs at least 250 questions\n{report}");
@@ -25,13 +24,8 @@ fn the_bank_meets_its_figures() {
 fn every_docs_link_points_at_a_section() {
     // The most specific page, with an anchor: a bare page link is allowed only for DRF pages
     // and for Django pages short enough to have no sections.
-    let bank = bankc::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions"))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let bare: Vec<&str> = bank
-        .questions
-        .iter()
-        .filter(|q| q.docs.starts_with("https://docs.djangoproject.com/") && !q.docs.contains('#'))
-        .map(|q| q.id.as_str())
-        .collect();
+    let bank = bankc::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions")).unwrap_or_else(|e| panic!("{e}"));
+    let bare: Vec<&str> =
+        bank.questions.iter().filter(|q| q.docs.starts_with("https://docs.djangoproject.com/") && !q.docs.contains('#')).map(|q| q.id.as_str()).collect();
     assert!(bare.len() * 10 <= bank.questions.len(), "too many docs links without an anchor: {bare:?}");
 }

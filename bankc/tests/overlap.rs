@@ -10,17 +10,11 @@ use std::path::{Path, PathBuf};
 const RUN: usize = 10;
 
 fn words(text: &str) -> Vec<String> {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+    text.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
 }
 
 fn seeds_dir() -> PathBuf {
-    std::env::var_os("SEEDS_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds"))
+    std::env::var_os("SEEDS_DIR").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/seeds"))
 }
 
 #[test]
@@ -44,9 +38,7 @@ fn no_ten_word_run_of_the_bank_appears_in_a_seed() {
     assert!(seeds > 0, "no seed article (*.txt) in {}", dir.display());
 
     // BANK_DIR checks another folder of question files (for authors working on a draft).
-    let bank_dir = std::env::var_os("BANK_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions"));
+    let bank_dir = std::env::var_os("BANK_DIR").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../questions"));
     let bank = bankc::load_dir(&bank_dir).unwrap_or_else(|e| panic!("{e}"));
     let mut copied = Vec::new();
     for q in &bank.questions {

@@ -28,7 +28,13 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
     // Every change (a pick, a mark, a move) is saved at once: in an exam a pick is an answer.
     // Once handed in, the quiz is in the history and must not come back as unfinished. The first
     // run only subscribes: `start_or_resume` saves (or has read) this very state.
-    Effect::new(move |ran: Option<()>| session.with(|s| if ran.is_some() && !s.submitted { parts::save(state, s) }));
+    Effect::new(move |ran: Option<()>| {
+        session.with(|s| {
+            if ran.is_some() && !s.submitted {
+                parts::save(state, s)
+            }
+        })
+    });
     let change = move |f: &dyn Fn(&mut Session)| session.update(|s| f(s));
     let go = move |i: usize| {
         confirming.set(false);

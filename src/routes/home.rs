@@ -292,8 +292,7 @@ pub fn named_quiz(mode: Mode, mut only: Vec<usize>) -> Route {
 
 /// A quiz of the questions whose latest answer was wrong.
 pub fn mistakes_route(state: AppState) -> Option<Route> {
-    let only: Vec<usize> =
-        state.progress.with_untracked(|p| p.mistakes().into_iter().filter_map(crate::bank::position).collect());
+    let only: Vec<usize> = state.progress.with_untracked(|p| p.mistakes().into_iter().filter_map(crate::bank::position).collect());
     (!only.is_empty()).then(|| named_quiz(Mode::Practice, only))
 }
 

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::fresh::IntoFresh;
 use crate::bank::LoadError;
+use crate::fresh::IntoFresh;
 use crate::pages::Chunk;
 use crate::ui;
 
@@ -14,11 +14,8 @@ use crate::ui;
 pub async fn load(shards: Vec<usize>, chunk: Option<Chunk>) -> Result<(), LoadError> {
     // The chunk's load starts now (a promise runs without being awaited) and is awaited after
     // the files: one attempt, under way while the files arrive.
-    let code = chunk.map(|chunk| {
-        wasm_bindgen_futures::future_to_promise(async move {
-            chunk.load().await.map(|()| JsValue::UNDEFINED).map_err(|_| JsValue::UNDEFINED)
-        })
-    });
+    let code = chunk
+        .map(|chunk| wasm_bindgen_futures::future_to_promise(async move { chunk.load().await.map(|()| JsValue::UNDEFINED).map_err(|_| JsValue::UNDEFINED) }));
     let files = crate::loader::load(shards).await;
     let code = match code {
         Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.map(|_| ()).map_err(|_| LoadError::Code),
@@ -38,11 +35,8 @@ enum Status {
 pub fn until_loaded(shards: Vec<usize>, chunk: Option<Chunk>, page: impl FnOnce() -> AnyView + 'static) -> AnyView {
     let status = RwSignal::new(Status::Loading);
     // A screen of questions waits for their text (and maybe its code); any other, for its code.
-    let (loading, failed) = if shards.is_empty() {
-        ("Loading…", "This screen could not be loaded")
-    } else {
-        ("Loading the questions…", "The questions could not be loaded")
-    };
+    let (loading, failed) =
+        if shards.is_empty() { ("Loading…", "This screen could not be loaded") } else { ("Loading the questions…", "The questions could not be loaded") };
     let shards = StoredValue::new(shards);
     let start = move || {
         status.set(Status::Loading);

@@ -129,7 +129,11 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
     let button_label = move || match phase.get() {
         Phase::Answering if on_card.get() => {
             let open = session.with(|s| s.current().is_some_and(|it| it.question().kind == Kind::Flashcard));
-            if open { "Show the key points" } else { "Show the answer" }
+            if open {
+                "Show the key points"
+            } else {
+                "Show the answer"
+            }
         }
         Phase::Answering => "Check",
         Phase::Feedback if pos.get() + 1 == total => "See results",

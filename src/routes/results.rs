@@ -128,11 +128,7 @@ fn choice_list(q: &'static Question, picks: &[u8], blank: &'static str) -> impl 
     if picks.is_empty() {
         return view! { <p class="none">{blank}</p> }.into_fresh();
     }
-    let items = picks
-        .iter()
-        .filter_map(|&c| q.text().choices.get(usize::from(c)))
-        .map(|text| view! { <li>{ui::rich(text)}</li> })
-        .collect_view();
+    let items = picks.iter().filter_map(|&c| q.text().choices.get(usize::from(c))).map(|text| view! { <li>{ui::rich(text)}</li> }).collect_view();
     view! { <ul>{items}</ul> }.into_fresh()
 }
 

@@ -125,7 +125,10 @@ pub fn Settings() -> impl IntoView {
         };
         state.replace(next);
         pending.set(None);
-        message.set(Some((true, if merge { "Imported: the file was merged into your progress." } else { "Imported: your progress was replaced by the file." }.into())));
+        message.set(Some((
+            true,
+            if merge { "Imported: the file was merged into your progress." } else { "Imported: your progress was replaced by the file." }.into(),
+        )));
     };
 
     // Either answer closes the question and brings back the button that asked it.

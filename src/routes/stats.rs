@@ -145,20 +145,11 @@ fn accuracy_view(series: &[(i32, u32)], today: i32) -> AnyView {
     let x = |day: i32| tenths(((day - (today - SPAN + 1)).max(0) as u32) * 3000 / (SPAN as u32 - 1));
     let y = |pct: u32| tenths(1000 - pct.min(100) * 10);
     let points: String = series.iter().map(|&(d, p)| format!("{},{} ", x(d), y(p))).collect();
-    let dots = series
-        .iter()
-        .map(|&(d, p)| view! { <circle cx=x(d) cy=y(p) r="2.5"><title>{format!("{}: {p}%", day_label(d))}</title></circle> })
-        .collect_view();
+    let dots =
+        series.iter().map(|&(d, p)| view! { <circle cx=x(d) cy=y(p) r="2.5"><title>{format!("{}: {p}%", day_label(d))}</title></circle> }).collect_view();
     let first = series[0];
     let last = series[series.len() - 1];
-    let label = format!(
-        "Accuracy on {} days with answers: {}% on {}, {}% on {}.",
-        series.len(),
-        first.1,
-        day_label(first.0),
-        last.1,
-        day_label(last.0)
-    );
+    let label = format!("Accuracy on {} days with answers: {}% on {}, {}% on {}.", series.len(), first.1, day_label(first.0), last.1, day_label(last.0));
     view! {
         <figure class="chart">
             <svg viewBox="-30 -8 340 126" role="img" aria-label=label>

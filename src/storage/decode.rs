@@ -30,10 +30,7 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
     let Value::Object(mut doc) = value else {
         return Err(DecodeError::Unreadable("it does not look like this app's data".into()));
     };
-    let version = doc
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| DecodeError::Unreadable("it does not look like this app's data".into()))?;
+    let version = doc.get("version").and_then(Value::as_u64).ok_or_else(|| DecodeError::Unreadable("it does not look like this app's data".into()))?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > VERSION {
         return Err(DecodeError::Newer(version));
@@ -339,10 +336,16 @@ mod tests {
         /// Stored values as the app writes them, each with the reader for its type.
         fn samples() -> Vec<(&'static str, Check)> {
             vec![
-                (r#"{"at":1767225600000.0,"quiz":"n=2&seed=3","seconds":300,"answers":[{"id":"a","picked":[1,2],"correct":false,"rating":2},{"id":"b","picked":[],"correct":true}],"timed_out":true}"#, Box::new(|v| agree(record, v))),
+                (
+                    r#"{"at":1767225600000.0,"quiz":"n=2&seed=3","seconds":300,"answers":[{"id":"a","picked":[1,2],"correct":false,"rating":2},{"id":"b","picked":[],"correct":true}],"timed_out":true}"#,
+                    Box::new(|v| agree(record, v)),
+                ),
                 (r#"{"at":5,"quiz":"","seconds":0,"answers":[]}"#, Box::new(|v| agree(record, v))),
                 (r#"{"id":"a","picked":[0,3],"correct":true,"rating":null}"#, Box::new(|v| agree(answer, v))),
-                (r#"{"quiz":"n=3","started_at":5.5,"answers":[[1],null,[0,2]],"ratings":[null,3],"marked":[false,true],"pos":2}"#, Box::new(|v| agree(|v| maybe(v, saved), v))),
+                (
+                    r#"{"quiz":"n=3","started_at":5.5,"answers":[[1],null,[0,2]],"ratings":[null,3],"marked":[false,true],"pos":2}"#,
+                    Box::new(|v| agree(|v| maybe(v, saved), v)),
+                ),
                 (r#"{"quiz":"n=3","started_at":5,"answers":[]}"#, Box::new(|v| agree(saved, v))),
                 ("[3,1]", Box::new(|v| agree(day, v))),
                 ("[1767312000000,1767225600000,0.4072,7.2102,1,1,0,2,1,0,false]", Box::new(|v| agree(memory, v))),

@@ -192,12 +192,20 @@ pub fn document(version: u32, p: &Progress, history: &str) -> String {
             j.str(b);
         });
     }
-    j.key("memory").map(&p.memory, |j, id| {
-        j.str(id);
-    }, memory);
-    j.key("days").map(&p.days, |j, &day| {
-        j.raw("\"").int(day).raw("\"");
-    }, day);
+    j.key("memory").map(
+        &p.memory,
+        |j, id| {
+            j.str(id);
+        },
+        memory,
+    );
+    j.key("days").map(
+        &p.days,
+        |j, &day| {
+            j.raw("\"").int(day).raw("\"");
+        },
+        day,
+    );
     j.raw("}");
     j.finish()
 }
@@ -234,31 +242,30 @@ mod tests {
         }
 
         fn text() -> impl Strategy<Value = String> {
-            prop_oneof![
-                "[a-z0-9=&.-]{0,12}",
-                any::<String>(),
-                "[\"\\\\\u{0}-\u{1f}\u{7f}é✓]{0,6}",
-            ]
+            prop_oneof!["[a-z0-9=&.-]{0,12}", any::<String>(), "[\"\\\\\u{0}-\u{1f}\u{7f}é✓]{0,6}",]
         }
 
         fn float() -> impl Strategy<Value = f64> {
-            prop_oneof![
-                (0u64..4_000_000_000_000).prop_map(|ms| ms as f64),
-                any::<f64>(),
-                Just(f64::NAN),
-                Just(f64::INFINITY),
-                Just(-0.0),
-            ]
+            prop_oneof![(0u64..4_000_000_000_000).prop_map(|ms| ms as f64), any::<f64>(), Just(f64::NAN), Just(f64::INFINITY), Just(-0.0),]
         }
 
         fn answer() -> impl Strategy<Value = AnswerRecord> {
-            (text(), vec(any::<u8>(), 0..4), any::<bool>(), of(any::<u8>()))
-                .prop_map(|(id, picked, correct, rating)| AnswerRecord { id, picked, correct, rating })
+            (text(), vec(any::<u8>(), 0..4), any::<bool>(), of(any::<u8>())).prop_map(|(id, picked, correct, rating)| AnswerRecord {
+                id,
+                picked,
+                correct,
+                rating,
+            })
         }
 
         fn record() -> impl Strategy<Value = QuizRecord> {
-            (float(), text(), any::<u32>(), vec(answer(), 0..3), any::<bool>())
-                .prop_map(|(at, quiz, seconds, answers, timed_out)| QuizRecord { at, quiz, seconds, answers, timed_out })
+            (float(), text(), any::<u32>(), vec(answer(), 0..3), any::<bool>()).prop_map(|(at, quiz, seconds, answers, timed_out)| QuizRecord {
+                at,
+                quiz,
+                seconds,
+                answers,
+                timed_out,
+            })
         }
 
         fn saved() -> impl Strategy<Value = SavedQuiz> {

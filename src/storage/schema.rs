@@ -257,9 +257,9 @@ impl Progress {
     /// A key that changes whenever the history does (it changes only when a quiz is recorded,
     /// merged or replaced): the stamp of each record and its length.
     pub fn history_key(&self) -> u64 {
-        self.history.iter().fold(self.history.len() as u64, |h, r| {
-            (h ^ r.at.to_bits() ^ (r.answers.len() as u64).rotate_left(48)).wrapping_mul(0x0100_0000_01b3)
-        })
+        self.history
+            .iter()
+            .fold(self.history.len() as u64, |h, r| (h ^ r.at.to_bits() ^ (r.answers.len() as u64).rotate_left(48)).wrapping_mul(0x0100_0000_01b3))
     }
 
     /// The history alone as JSON, for `to_json_with`.
