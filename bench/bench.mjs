@@ -22,17 +22,26 @@ const ROOT = resolve(import.meta.dirname, '..');
 const RUNS = 10;
 const QUIZ = 50;
 
-const bank = JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'bankc', '--bin', 'bank-json', '--', 'questions'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }));
+const bank = JSON.parse(
+  execFileSync('cargo', ['run', '-q', '-p', 'bankc', '--bin', 'bank-json', '--', 'questions'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }),
+);
 // Ten questions spread over the bank, as a shared quiz picks them.
 const SHARED = sharedQuiz(Array.from({ length: 10 }, (_, k) => shortCode(bank.questions[Math.floor((k * bank.questions.length) / 10)].id)));
 
-const percentile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+};
 const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 const brotli = (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 const browser = await launch();
 const servers = [];
-const serveDir = async (dir) => { const s = await serve(dir, '/', { compress: true }); servers.push(s); return s; };
+const serveDir = async (dir) => {
+  const s = await serve(dir, '/', { compress: true });
+  servers.push(s);
+  return s;
+};
 const app = await serveDir(join(ROOT, 'dist'));
 const double = await serveDir(join(ROOT, 'target/bench-double'));
 const bare = await serveDir(join(ROOT, 'target/bench-hello'));
@@ -43,7 +52,9 @@ async function wire(server, dir, subject) {
   const bad = first.fetched.filter((f) => f.status >= 400 || !f.url.startsWith(server.url.replace(/\/$/, '')));
   if (bad.length) throw new Error(`${server.url + subject.hash}: unexpected requests ${JSON.stringify(bad)}`);
   const files = first.wire.map((w) => ({ path: new URL(w.url).pathname.replace(/^\//, '') || 'index.html', brotli: w.bytes }));
-  const icon = readFileSync(join(dir, 'index.html'), 'utf8').match(/<link[^>]*rel="?icon"?[^>]*>/)?.[0]?.match(/href="?([^" >]+)/)?.[1];
+  const icon = readFileSync(join(dir, 'index.html'), 'utf8')
+    .match(/<link[^>]*rel="?icon"?[^>]*>/)?.[0]
+    ?.match(/href="?([^" >]+)/)?.[1];
   if (icon && !icon.startsWith('data:') && !files.some((f) => f.path === icon.replace(/^\.\//, ''))) {
     files.push({ path: icon.replace(/^\.\//, ''), brotli: brotli(readFileSync(join(dir, icon))) });
   }
@@ -64,7 +75,10 @@ const subjects = [
   { name: 'bare Leptos', url: bare.url, ready: '#ready' },
 ];
 const times = await interleaved(browser, subjects, RUNS);
-subjects.forEach((s, k) => { s.times = times[k]; s.median = median(times[k]); });
+subjects.forEach((s, k) => {
+  s.times = times[k];
+  s.median = median(times[k]);
+});
 for (const server of servers.splice(0)) await server.close();
 const [home, shared, base] = subjects;
 
@@ -97,9 +111,16 @@ async function measureInteraction(b) {
   await page.addInitScript(() => {
     window.__events = [];
     window.__checks = [];
-    addEventListener('click', (e) => { if (e.target.closest?.('button')?.textContent === 'Check') window.__checks.push(e.timeStamp); }, true);
+    addEventListener(
+      'click',
+      (e) => {
+        if (e.target.closest?.('button')?.textContent === 'Check') window.__checks.push(e.timeStamp);
+      },
+      true,
+    );
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === 'click') window.__events.push({ at: e.startTime, duration: e.duration, processing: e.processingEnd - e.processingStart });
+      for (const e of list.getEntries())
+        if (e.name === 'click') window.__events.push({ at: e.startTime, duration: e.duration, processing: e.processingEnd - e.processingStart });
     }).observe({ type: 'event', buffered: true, durationThreshold: 16 });
   });
   await page.goto(`${server.url}#/quiz?n=${QUIZ}&seed=1`);
@@ -155,9 +176,17 @@ const lighthouseResult = await (async () => {
   const chromeLauncher = await import('chrome-launcher');
   const runs = [];
   for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
-    const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: [...CHROMIUM_ARGS.filter((f) => f !== '--headless'), '--headless=new'] });
+    const chrome = await chromeLauncher.launch({
+      chromePath: '/usr/bin/chromium',
+      chromeFlags: [...CHROMIUM_ARGS.filter((f) => f !== '--headless'), '--headless=new'],
+    });
     try {
-      const run = await lighthouse(server.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+      const run = await lighthouse(server.url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      });
       const { categories: c, audits: a } = run.lhr;
       runs.push({
         performance: Math.round(c.performance.score * 100),
@@ -167,7 +196,9 @@ const lighthouseResult = await (async () => {
         lcpMs: a['largest-contentful-paint'].numericValue,
         tbtMs: a['total-blocking-time'].numericValue,
         cls: a['cumulative-layout-shift'].numericValue,
-        failing: Object.values(a).filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary').map((x) => x.id),
+        failing: Object.values(a)
+          .filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary')
+          .map((x) => x.id),
       });
     } finally {
       await chrome.kill();
@@ -186,18 +217,27 @@ const list = (name, w) => {
 list('home screen until interactive', bytes.home);
 list('share link (10 questions) until its first question is interactive', bytes.shared);
 list('bare Leptos page', bytes.bare);
-console.log(`\nbank twice as large (target/bench-double): home screen ${kb(bytes.homeDouble.total).trim()} KB, ${((bytes.homeDouble.total - bytes.home.total) / 1024).toFixed(2)} KB more than with this bank`);
+console.log(
+  `\nbank twice as large (target/bench-double): home screen ${kb(bytes.homeDouble.total).trim()} KB, ${((bytes.homeDouble.total - bytes.home.total) / 1024).toFixed(2)} KB more than with this bank`,
+);
 console.log('\nnavigation -> interactive (headless Chromium, local server, brotli, fresh context per run, interleaved)');
-for (const r of subjects) console.log(`  ${r.name.padEnd(12)} median ${r.median.toFixed(1).padStart(6)} ms   runs: ${r.times.map((t) => t.toFixed(0)).join(' ')}`);
+for (const r of subjects)
+  console.log(`  ${r.name.padEnd(12)} median ${r.median.toFixed(1).padStart(6)} ms   runs: ${r.times.map((t) => t.toFixed(0)).join(' ')}`);
 const ratio = { home: home.median / base.median, shared: shared.median / base.median };
 console.log(`  ratio to bare Leptos: home ${ratio.home.toFixed(2)}x, shared quiz's first question ${ratio.shared.toFixed(2)}x`);
 console.log(`\nanswer -> feedback painted, ${QUIZ}-question quiz (Event Timing, ${interaction.checks} clicks on Check; under 16 ms is reported as 8)`);
-console.log(`  frames unpaced: p50 ${interaction.p50} ms, p95 ${interaction.p95} ms, longest ${interaction.max} ms, ${interaction.overOneFrame} took more than one frame (16 ms); handler time p95 ${interaction.processingP95.toFixed(1)} ms`);
+console.log(
+  `  frames unpaced: p50 ${interaction.p50} ms, p95 ${interaction.p95} ms, longest ${interaction.max} ms, ${interaction.overOneFrame} took more than one frame (16 ms); handler time p95 ${interaction.processingP95.toFixed(1)} ms`,
+);
 console.log(`  paced at 60 Hz (adds the headless presentation queue): p50 ${paced.p50} ms, p95 ${paced.p95} ms, longest ${paced.max} ms`);
 console.log(`\nsaving with 10,000 answers stored`);
-console.log(`  one answer's save: median ${saving.median.toFixed(2)} ms, longest ${saving.max.toFixed(2)} ms (${saving.saves} saves); stored document ${kb(saving.storedBytes).trim()} KB`);
+console.log(
+  `  one answer's save: median ${saving.median.toFixed(2)} ms, longest ${saving.max.toFixed(2)} ms (${saving.saves} saves); stored document ${kb(saving.storedBytes).trim()} KB`,
+);
 const lh = lighthouseResult;
-console.log(`\nLighthouse (mobile), median of ${lh.runs.length} runs (performance ${lh.runs.join(', ')}): performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices}; FCP ${(lh.fcpMs / 1000).toFixed(2)} s, LCP ${(lh.lcpMs / 1000).toFixed(2)} s, TBT ${lh.tbtMs.toFixed(0)} ms, CLS ${lh.cls.toFixed(3)}`);
+console.log(
+  `\nLighthouse (mobile), median of ${lh.runs.length} runs (performance ${lh.runs.join(', ')}): performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.bestPractices}; FCP ${(lh.fcpMs / 1000).toFixed(2)} s, LCP ${(lh.lcpMs / 1000).toFixed(2)} s, TBT ${lh.tbtMs.toFixed(0)} ms, CLS ${lh.cls.toFixed(3)}`,
+);
 if (lh.failing.length) console.log(`  failing audits: ${lh.failing.join(', ')}`);
 
 const figures = {
@@ -210,4 +250,6 @@ const figures = {
 };
 mkdirSync(join(ROOT, 'target'), { recursive: true });
 writeFileSync(join(ROOT, 'target/bench.json'), JSON.stringify(figures, null, 2));
-console.log(`\nsummary: home ${kb(bytes.home.total).trim()} KB, share link ${kb(bytes.shared.total).trim()} KB brotli (bare Leptos ${kb(bytes.bare.total).trim()} KB); start-up home ${ratio.home.toFixed(2)}x, shared quiz ${ratio.shared.toFixed(2)}x`);
+console.log(
+  `\nsummary: home ${kb(bytes.home.total).trim()} KB, share link ${kb(bytes.shared.total).trim()} KB brotli (bare Leptos ${kb(bytes.bare.total).trim()} KB); start-up home ${ratio.home.toFixed(2)}x, shared quiz ${ratio.shared.toFixed(2)}x`,
+);

@@ -17,7 +17,10 @@ const OBSERVER = ({ ready, click }) => {
   const check = () => {
     if (click && !clicked) {
       const button = document.querySelector(click);
-      if (button && !button.closest('#shell')) { clicked = true; button.click(); }
+      if (button && !button.closest('#shell')) {
+        clicked = true;
+        button.click();
+      }
     }
     if (window.__readyAt === undefined && document.querySelector(ready)) window.__readyAt = performance.now();
   };
@@ -42,8 +45,13 @@ export async function load(browser, url, ready, click = null) {
   const { at, wire } = await page.evaluate(() => {
     const at = window.__readyAt;
     const [nav] = performance.getEntriesByType('navigation');
-    const wire = [{ url: nav.name, bytes: nav.encodedBodySize }, ...performance.getEntriesByType('resource')
-      .filter((e) => e.startTime <= at).map((e) => ({ url: e.name, bytes: e.encodedBodySize }))];
+    const wire = [
+      { url: nav.name, bytes: nav.encodedBodySize },
+      ...performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime <= at)
+        .map((e) => ({ url: e.name, bytes: e.encodedBodySize })),
+    ];
     return { at, wire };
   });
   await context.close();
@@ -59,4 +67,8 @@ export async function interleaved(browser, subjects, runs) {
   return times;
 }
 
-export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};

@@ -25,23 +25,34 @@ function offer(registration) {
   later.onclick = () => bar.remove();
   document.body.append(bar);
   // The text goes into the live region after it exists, so that screen readers announce it.
-  setTimeout(() => { status.textContent = 'A new version of the quiz is ready.'; }, 100);
+  setTimeout(() => {
+    status.textContent = 'A new version of the quiz is ready.';
+  }, 100);
 }
 
 async function start() {
   const registration = await sw.register(new URL('sw.js', import.meta.url));
-  const ready = () => { if (registration.waiting && sw.controller) offer(registration); };
+  const ready = () => {
+    if (registration.waiting && sw.controller) offer(registration);
+  };
   ready();
   registration.addEventListener('updatefound', () => {
     const worker = registration.installing;
-    worker?.addEventListener('statechange', () => { if (worker.state === 'installed') ready(); });
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed') ready();
+    });
   });
   // The new version took over: this page asked for it, or another tab of the app did.
-  sw.addEventListener('controllerchange', () => { if (asked) location.reload(); else offer(registration); });
+  sw.addEventListener('controllerchange', () => {
+    if (asked) location.reload();
+    else offer(registration);
+  });
   // The browser checks for a new sw.js on every navigation; an app left open checks when it is
   // shown again and every hour. Offline, a check fails quietly and the next one tries again.
   const check = () => registration.update().catch(() => {});
-  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') check(); });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check();
+  });
   setInterval(check, 3600e3);
 }
 

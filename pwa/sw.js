@@ -20,28 +20,41 @@ const PATHS = new Set(FILES.map(([path]) => path));
 // change content: the HTTP cache may answer for them.
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|txt)$/;
 
-const digest = async (bytes) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
-  .map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 16);
+const digest = async (bytes) =>
+  [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 16);
 
-self.addEventListener('install', (event) => event.waitUntil((async () => {
-  const cache = await caches.open(CACHE);
-  await Promise.all(FILES.map(async ([path, sum]) => {
-    if (await cache.match(path)) return; // stored by an earlier, interrupted install
-    const response = await fetch(path, { cache: HASHED.test(path) ? 'default' : 'no-cache' });
-    const body = await response.arrayBuffer();
-    if (!response.ok || (await digest(body)) !== sum) throw new Error(`${path} is not the file of version ${VERSION}`);
-    // A fresh response: a redirected one cannot answer a navigation.
-    await cache.put(path, new Response(body, { headers: response.headers }));
-  }));
-})()));
+self.addEventListener('install', (event) =>
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await Promise.all(
+        FILES.map(async ([path, sum]) => {
+          if (await cache.match(path)) return; // stored by an earlier, interrupted install
+          const response = await fetch(path, { cache: HASHED.test(path) ? 'default' : 'no-cache' });
+          const body = await response.arrayBuffer();
+          if (!response.ok || (await digest(body)) !== sum) throw new Error(`${path} is not the file of version ${VERSION}`);
+          // A fresh response: a redirected one cannot answer a navigation.
+          await cache.put(path, new Response(body, { headers: response.headers }));
+        }),
+      );
+    })(),
+  ),
+);
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
-self.addEventListener('activate', (event) => event.waitUntil((async () => {
-  for (const key of await caches.keys()) if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
-})()));
+self.addEventListener('activate', (event) =>
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
+    })(),
+  ),
+);
 
 const cached = async (path, request) => (await (await caches.open(CACHE)).match(path)) ?? fetch(request);
 

@@ -4,7 +4,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use django_quiz::{app, bank, pages, route, routes};
+use django_quiz::{bank, nav, pages, route, routes};
 
 /// How long the first screen waits for its question text before it mounts with a loading line.
 const TEXT_WAIT: Duration = Duration::from_millis(800);
@@ -12,7 +12,7 @@ const TEXT_WAIT: Duration = Duration::from_millis(800);
 fn main() {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     let route = route::parse(&hash);
-    let missing = bank::missing(app::shown_questions(&route));
+    let missing = bank::missing(nav::shown_questions(&route));
     let chunk = pages::Chunk::of(&route);
     if missing.is_empty() && chunk.is_none() {
         show();

@@ -18,7 +18,10 @@ for (const f of readdirSync(from).filter((f) => f.endsWith('.toml'))) {
     writeFileSync(join(to, f), text);
     continue;
   }
-  const twin = text.replace(/^id = "([a-z0-9-]+)"$/gm, (_, id) => { copied++; return `id = "${id}-twin"`; });
+  const twin = text.replace(/^id = "([a-z0-9-]+)"$/gm, (_, id) => {
+    copied++;
+    return `id = "${id}-twin"`;
+  });
   writeFileSync(join(to, f), `${text}\n${twin}`);
 }
 console.log(`bank-double: ${copied} questions copied under new ids into ${to}`);

@@ -12,7 +12,10 @@ import { join, relative, resolve, sep } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
-const fail = (msg) => { console.error(`dist-check: ${msg}`); process.exit(1); };
+const fail = (msg) => {
+  console.error(`dist-check: ${msg}`);
+  process.exit(1);
+};
 const read = (f) => readFileSync(join(dist, f));
 const files = readdirSync(dist);
 const wasm = files.filter((f) => f.endsWith('_bg.wasm'));
@@ -42,7 +45,11 @@ for (const c of ['quiz', 'results', 'exam', 'browse', 'stats', 'settings']) if (
 for (const f of chunked) if (!files.includes(f)) fail(`${linkModule} fetches ${f}, which is not in dist/`);
 const loose = files.filter((f) => f.endsWith('.wasm') && f !== wasm[0] && !chunked.has(f));
 if (loose.length) fail(`.wasm files no chunk fetches: ${loose.join(', ')}`);
-console.log(`dist-check: chunks ${Object.entries(chunks).map(([c, f]) => `${c} ${f.length} files`).join(', ')}; ${chunked.size} modules besides the main one`);
+console.log(
+  `dist-check: chunks ${Object.entries(chunks)
+    .map(([c, f]) => `${c} ${f.length} files`)
+    .join(', ')}; ${chunked.size} modules besides the main one`,
+);
 // wasm-bindgen writes its glue indented, one statement a line; tools/glue.mjs minifies it.
 if (/\n {2,}\S/.test(read(glue).toString())) fail(`${glue} is not minified: tools/pwa.mjs runs tools/glue.mjs`);
 
@@ -53,25 +60,45 @@ if (/\n {2,}\S/.test(read(glue).toString())) fail(`${glue} is not minified: tool
 const MAX_FUNCTION = 32 * 1024;
 const { largest, lowestData } = inspectWasm(read(wasm[0]));
 console.log(`dist-check: largest wasm function ${largest} B (at most ${MAX_FUNCTION}); data from address ${lowestData}`);
-if (largest > MAX_FUNCTION) fail(`a wasm function of ${largest} B: the pages were inlined into one function again (see the wasm-opt params in tools/split.mjs)`);
+if (largest > MAX_FUNCTION)
+  fail(`a wasm function of ${largest} B: the pages were inlined into one function again (see the wasm-opt params in tools/split.mjs)`);
 // wasm-opt runs with --low-memory-unused, which is true only while nothing lies below 1 KB.
 if (lowestData < 1024) fail(`a data segment at address ${lowestData}: --low-memory-unused in tools/split.mjs no longer holds`);
 
 /** The largest function body, and the lowest address a data segment is placed at. */
 function inspectWasm(bytes) {
   let at = 8; // magic and version
-  const leb = () => { let v = 0, shift = 0, b; do { b = bytes[at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return v; };
-  let largest = -1, lowestData = Infinity;
+  const leb = () => {
+    let v = 0,
+      shift = 0,
+      b;
+    do {
+      b = bytes[at++];
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return v;
+  };
+  let largest = -1,
+    lowestData = Infinity;
   while (at < bytes.length) {
     const id = bytes[at++];
     const size = leb();
     const end = at + size;
     if (id === 10) {
-      for (let n = leb(); n > 0; n--) { const body = leb(); largest = Math.max(largest, body); at += body; }
+      for (let n = leb(); n > 0; n--) {
+        const body = leb();
+        largest = Math.max(largest, body);
+        at += body;
+      }
     } else if (id === 11) {
       for (let n = leb(); n > 0; n--) {
         const flags = leb();
-        if (flags === 1) { const length = leb(); at += length; continue; } // passive: placed by code
+        if (flags === 1) {
+          const length = leb();
+          at += length;
+          continue;
+        } // passive: placed by code
         if (flags === 2) leb(); // memory index
         // The offset must be a constant: an i32.const (signed LEB; addresses here are positive).
         if (bytes[at++] !== 0x41) fail('a data segment whose offset is not a constant');
@@ -97,7 +124,12 @@ function checkCsp(page, text, { wasm: needsWasm }) {
   const meta = text.match(/<meta http-equiv="?Content-Security-Policy"? content="([^"]+)">/i);
   if (!meta) fail(`${page} has no Content-Security-Policy meta tag`);
   if (text.indexOf(meta[0]) > text.search(/<(script|link|style)\b/)) fail(`${page}: the policy must come before any script, link or style`);
-  const policy = Object.fromEntries(meta[1].split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const policy = Object.fromEntries(
+    meta[1]
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([k, ...v]) => [k, v]),
+  );
   if (policy['default-src']?.join(' ') !== "'self'") fail(`${page}: default-src must be 'self'`);
   for (const [k, v] of Object.entries(policy)) {
     const bad = v.filter((s) => /^('unsafe-|\*|https?:|data:|blob:)/.test(s));
@@ -106,7 +138,8 @@ function checkCsp(page, text, { wasm: needsWasm }) {
   const expect = (kind, tag) => {
     const inline = [...text.matchAll(new RegExp(`<${tag}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => `'sha256-${sha(m[1], 'base64')}'`);
     const allowed = (policy[kind] ?? []).filter((s) => s.startsWith("'sha256-"));
-    if (inline.sort().join() !== allowed.sort().join()) fail(`${page}: ${kind} hashes ${allowed.join(' ') || '(none)'} do not match its inline ${tag}s ${inline.join(' ') || '(none)'}`);
+    if (inline.sort().join() !== allowed.sort().join())
+      fail(`${page}: ${kind} hashes ${allowed.join(' ') || '(none)'} do not match its inline ${tag}s ${inline.join(' ') || '(none)'}`);
   };
   expect('script-src', 'script');
   if (policy['style-src']) expect('style-src', 'style');
@@ -126,7 +159,7 @@ for (const k of ['name', 'short_name', 'description', 'start_url', 'scope', 'id'
   if (!manifest[k]) fail(`the manifest has no ${k}`);
 }
 for (const k of ['start_url', 'scope', 'id']) if (!relativeUrl(manifest[k])) fail(`the manifest's ${k} must be relative`);
-if (manifest.display !== 'standalone') fail('the manifest\'s display must be standalone');
+if (manifest.display !== 'standalone') fail("the manifest's display must be standalone");
 for (const icon of manifest.icons ?? []) {
   if (!relativeUrl(icon.src) || !existsSync(join(dist, icon.src))) fail(`manifest icon ${icon.src} is missing`);
   if (icon.type === 'image/png') {
@@ -136,7 +169,9 @@ for (const icon of manifest.icons ?? []) {
   }
 }
 const icons = manifest.icons ?? [];
-const has = (test, what) => { if (!icons.some(test)) fail(`the manifest has no ${what} icon`); };
+const has = (test, what) => {
+  if (!icons.some(test)) fail(`the manifest has no ${what} icon`);
+};
 has((i) => i.type === 'image/svg+xml', 'SVG');
 has((i) => i.type === 'image/png' && i.sizes === '192x192' && !i.purpose, '192 px PNG');
 has((i) => i.type === 'image/png' && i.sizes === '512x512' && !i.purpose, '512 px PNG');
@@ -153,11 +188,14 @@ const sw = read('sw.js').toString();
 const listed = sw.match(/^const FILES = (\[.*\]);$/m);
 const version = sw.match(/^const VERSION = "([0-9a-f]{16})";$/m);
 if (!listed || !version) fail('sw.js is not the generated service worker (run tools/pwa.mjs)');
-const walk = (dir) => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f);
-  return statSync(p).isDirectory() ? walk(p) : [relative(dist, p).split(sep).join('/')];
-});
-const actual = walk(dist).filter((f) => f !== 'sw.js').sort();
+const walk = (dir) =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [relative(dist, p).split(sep).join('/')];
+  });
+const actual = walk(dist)
+  .filter((f) => f !== 'sw.js')
+  .sort();
 const entries = JSON.parse(listed[1]);
 if (entries.map(([f]) => f).join() !== actual.join()) fail(`sw.js precaches ${entries.map(([f]) => f).join(', ')} but dist/ has ${actual.join(', ')}`);
 for (const [f, h] of entries) if (short(read(f)) !== h) fail(`sw.js has a stale hash for ${f}`);
@@ -177,10 +215,11 @@ for (const [i, f] of bankFiles.entries()) {
   const name = `${String(i).padStart(3, '0')}-${(fnv64(bytes) >> 32n).toString(16).padStart(8, '0')}.txt`;
   if (f !== name) fail(`bank/${f} should be named ${name} by its content`);
 }
-if (!html.includes(JSON.stringify(bankFiles))) fail('index.html does not list the bank\'s data files for its early fetch');
+if (!html.includes(JSON.stringify(bankFiles))) fail("index.html does not list the bank's data files for its early fetch");
 for (const f of [wasm[0], ...chunked]) {
   const wasmText = read(f).toString('latin1');
-  if (wasmText.includes('Explain QuerySet laziness') || /docs\.djangoproject\.com\/en\/\d\.\d\/ref\//.test(wasmText)) fail(`${f} holds question text: it belongs in bank/`);
+  if (wasmText.includes('Explain QuerySet laziness') || /docs\.djangoproject\.com\/en\/\d\.\d\/ref\//.test(wasmText))
+    fail(`${f} holds question text: it belongs in bank/`);
 }
 console.log(`dist-check: ${bankFiles.length} bank data files, ${bankBytes} B`);
 console.log('dist-check: ok');

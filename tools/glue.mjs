@@ -22,7 +22,10 @@ export async function minifyGlue(dir) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2];
-  if (!dir) { console.error('usage: node tools/glue.mjs DIR'); process.exit(2); }
+  if (!dir) {
+    console.error('usage: node tools/glue.mjs DIR');
+    process.exit(2);
+  }
   try {
     const m = await minifyGlue(resolve(dir));
     console.log(`glue: ${m.name} minified, ${m.before} -> ${m.after} B`);

@@ -37,7 +37,9 @@ const page = await browser.newPage({ deviceScaleFactor: 1 });
 async function render(source, size, file) {
   await page.setViewportSize({ width: size, height: size });
   const src = `data:image/svg+xml;base64,${Buffer.from(source).toString('base64')}`;
-  await page.setContent(`<html><body style="margin:0;background:transparent"><img src="${src}" width="${size}" height="${size}" style="display:block"></body></html>`);
+  await page.setContent(
+    `<html><body style="margin:0;background:transparent"><img src="${src}" width="${size}" height="${size}" style="display:block"></body></html>`,
+  );
   await page.locator('img').evaluate((img) => img.decode());
   await page.screenshot({ path: join(PUBLIC, file), omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
   console.log(`icons: wrote public/${file}`);

@@ -24,11 +24,18 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DIST = resolve(ROOT, process.argv[2] ?? 'dist');
 const NAME = JSON.parse(readFileSync(join(ROOT, 'public/manifest.webmanifest'), 'utf8')).name;
 
-const fail = (msg) => { console.error(`pwa: ${msg}`); process.exit(1); };
+const fail = (msg) => {
+  console.error(`pwa: ${msg}`);
+  process.exit(1);
+};
 const sha = (data, enc = 'hex') => createHash('sha256').update(data).digest(enc);
 const short = (data) => sha(data).slice(0, 16);
 // Whole-line comments and blank lines go; the code ships as written.
-const strip = (js) => js.split('\n').filter((l) => l.trim() && !l.trim().startsWith('//')).join('\n') + '\n';
+const strip = (js) =>
+  js
+    .split('\n')
+    .filter((l) => l.trim() && !l.trim().startsWith('//'))
+    .join('\n') + '\n';
 const inlineScripts = (html) => [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = (texts) => texts.map((t) => `'sha256-${sha(t, 'base64')}'`).join(' ');
 const CSP_TAIL = "base-uri 'none'; form-action 'none'; object-src 'none'";
@@ -46,16 +53,17 @@ if (!linkModule) fail('no split-<hash>.js link module in dist/: run tools/split.
 const chunks = chunkFiles(readFileSync(join(DIST, linkModule), 'utf8'));
 for (const c of ['quiz', 'results', 'exam', 'browse', 'stats', 'settings']) if (!chunks[c]?.length) fail(`the link module has no files for the ${c} chunk`);
 const chunkOf = `/^#\\/(quiz\\?(.*&)?mode=exam|s\\/1\\.e)/.test(h)?'exam':/^#\\/s\\//.test(h)?'quiz':/^#\\/quiz/.test(h)?'quiz':/^#\\/results/.test(h)?'results':/^#\\/(browse|q\\/)/.test(h)?'browse':/^#\\/stats/.test(h)?'stats':/^#\\/settings/.test(h)?'settings':''`;
-const prefetch = `(()=>{const n=${JSON.stringify(bankFiles)},k=${JSON.stringify(chunks)},h=location.hash,b=self.quizBank={},c=[];`
-  + `(k[${chunkOf}]||[]).forEach((f)=>{const l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='';l.href=f;document.head.append(l)});`
-  + `let m=h.match(/^#\\/s\\/1\\.[a-z0-9]*\\.[a-z0-9]*\\.([a-z0-9]+)/);if(m)c.push(...(m[1].match(/.{5}/g)||[]));`
-  + `m=h.match(/^#\\/q\\/([a-z0-9]{5})/);if(m)c.push(m[1]);const all=/^#\\/browse/.test(h);`
-  + `n.forEach((f,i)=>{if(all||c.some((x)=>parseInt(x,36)%n.length===i))(b[i]=fetch('bank/'+f)).catch(()=>{})})})();`;
+const prefetch =
+  `(()=>{const n=${JSON.stringify(bankFiles)},k=${JSON.stringify(chunks)},h=location.hash,b=self.quizBank={},c=[];` +
+  `(k[${chunkOf}]||[]).forEach((f)=>{const l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='';l.href=f;document.head.append(l)});` +
+  `let m=h.match(/^#\\/s\\/1\\.[a-z0-9]*\\.[a-z0-9]*\\.([a-z0-9]+)/);if(m)c.push(...(m[1].match(/.{5}/g)||[]));` +
+  `m=h.match(/^#\\/q\\/([a-z0-9]{5})/);if(m)c.push(m[1]);const all=/^#\\/browse/.test(h);` +
+  `n.forEach((f,i)=>{if(all||c.some((x)=>parseInt(x,36)%n.length===i))(b[i]=fetch('bank/'+f)).catch(()=>{})})})();`;
 let index = readFileSync(indexPath, 'utf8');
 if (/Content-Security-Policy/i.test(index)) fail(`${indexPath} was already processed: run trunk build --release first`);
 // Trunk's wasm loader and the shell's few words of script (index.html); all are allowed by hash.
 const inline = [...inlineScripts(index), prefetch];
-if (inline.filter((s) => s.includes('_bg.wasm')).length !== 1) fail('index.html should have exactly one inline wasm loader, Trunk\'s');
+if (inline.filter((s) => s.includes('_bg.wasm')).length !== 1) fail("index.html should have exactly one inline wasm loader, Trunk's");
 
 // 0. The glue, minified in place (its name, from Trunk, already changes with its content).
 {
@@ -70,14 +78,16 @@ writeFileSync(join(DIST, registerName), register);
 
 // 2. The 404 page.
 const finder = `(async()=>{const p=location.pathname.split('/');for(let i=p.length-1;i>0;i--){const b=p.slice(0,i).join('/')+'/';try{const r=await fetch(b+'manifest.webmanifest',{cache:'no-store'});if(r.ok&&(await r.json()).name===${JSON.stringify(NAME)}){const rest=p.slice(i).join('/')+location.search;location.replace(b+(location.hash||(rest?'#/'+rest:'')));return}}catch{}}document.getElementById('m').textContent='This address is not part of the quiz.'})();`;
-const style = 'body{font:16px/1.55 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;background:#f4f6f5;color:#17211c}@media(prefers-color-scheme:dark){body{background:#101613;color:#e6ede9}}';
-const notFound = `<!doctype html><html lang=en><meta charset=utf-8>`
-  + `<meta http-equiv=Content-Security-Policy content="default-src 'self'; script-src ${hashes([finder])}; style-src ${hashes([style])}; ${CSP_TAIL}">`
-  + `<meta content="width=device-width,initial-scale=1" name=viewport><meta content="light dark" name=color-scheme>`
-  + `<title>Page not found · ${NAME}</title><style>${style}</style>`
-  + `<h1>Page not found</h1><p id=m>Opening the quiz…</p>`
-  + `<noscript>This address is not part of the quiz; open the quiz's own address.</noscript>`
-  + `<script>${finder}</script>\n`;
+const style =
+  'body{font:16px/1.55 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;background:#f4f6f5;color:#17211c}@media(prefers-color-scheme:dark){body{background:#101613;color:#e6ede9}}';
+const notFound =
+  `<!doctype html><html lang=en><meta charset=utf-8>` +
+  `<meta http-equiv=Content-Security-Policy content="default-src 'self'; script-src ${hashes([finder])}; style-src ${hashes([style])}; ${CSP_TAIL}">` +
+  `<meta content="width=device-width,initial-scale=1" name=viewport><meta content="light dark" name=color-scheme>` +
+  `<title>Page not found · ${NAME}</title><style>${style}</style>` +
+  `<h1>Page not found</h1><p id=m>Opening the quiz…</p>` +
+  `<noscript>This address is not part of the quiz; open the quiz's own address.</noscript>` +
+  `<script>${finder}</script>\n`;
 writeFileSync(join(DIST, '404.html'), notFound);
 
 // 3. index.html: the policy first in <head> (it only covers what comes after it), the module last.
@@ -93,11 +103,15 @@ index = index.replace('</head>', `<script src=./${registerName} type=module></sc
 writeFileSync(indexPath, index);
 
 // 5. The service worker, last: it lists the final bytes of every other file.
-const walk = (dir) => readdirSync(dir).flatMap((f) => {
-  const p = join(dir, f);
-  return statSync(p).isDirectory() ? walk(p) : [relative(DIST, p).split(sep).join('/')];
-});
-const files = walk(DIST).filter((f) => f !== 'sw.js').sort().map((f) => [f, short(readFileSync(join(DIST, f)))]);
+const walk = (dir) =>
+  readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [relative(DIST, p).split(sep).join('/')];
+  });
+const files = walk(DIST)
+  .filter((f) => f !== 'sw.js')
+  .sort()
+  .map((f) => [f, short(readFileSync(join(DIST, f)))]);
 const version = short(files.map(([f, h]) => `${f} ${h}\n`).join(''));
 const template = readFileSync(join(ROOT, 'pwa/sw.js'), 'utf8');
 if (!template.includes("'%VERSION%'") || !template.includes("'%FILES%'")) fail('pwa/sw.js lacks its placeholders');

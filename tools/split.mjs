@@ -27,11 +27,24 @@ const WORK = join(TARGET, 'split');
 // first page shows; kept apart, each page is compiled when first shown. The low 1 KB of memory
 // is never used (the stack starts at 1 MB and grows down; data lies above it), which lets
 // wasm-opt fold more address arithmetic. See BENCHMARKS.md.
-const WASM_OPT = ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-  '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '--strip-debug', '--strip-producers',
-  '--one-caller-inline-max-function-size=60', '--low-memory-unused'];
+const WASM_OPT = [
+  '-Oz',
+  '--enable-bulk-memory',
+  '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext',
+  '--enable-mutable-globals',
+  '--enable-reference-types',
+  '--enable-multivalue',
+  '--strip-debug',
+  '--strip-producers',
+  '--one-caller-inline-max-function-size=60',
+  '--low-memory-unused',
+];
 
-const fail = (msg) => { console.error(`split: ${msg}`); process.exit(1); };
+const fail = (msg) => {
+  console.error(`split: ${msg}`);
+  process.exit(1);
+};
 const short = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 const run = (cmd, args) => {
   try {
@@ -50,7 +63,18 @@ if (!input.includes('__wasm_split_unstable')) fail(`${INPUT} has no split points
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(join(WORK, 'opt'), { recursive: true });
 run('wasm-split-cli', ['--target', 'web', '--out-name', 'main', INPUT, join(WORK, 'split')]);
-run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript', '--out-dir', join(WORK, 'bindgen'), '--out-name', 'main', join(WORK, 'split/main.wasm')]);
+run('wasm-bindgen', [
+  '--target',
+  'web',
+  '--keep-lld-exports',
+  '--no-demangle',
+  '--no-typescript',
+  '--out-dir',
+  join(WORK, 'bindgen'),
+  '--out-name',
+  'main',
+  join(WORK, 'split/main.wasm'),
+]);
 
 // Every module, optimised: the main one from wasm-bindgen, the others as split.
 const modules = [['main_bg.wasm', join(WORK, 'bindgen/main_bg.wasm')]];
@@ -103,5 +127,10 @@ for (const [from, to] of named) writeFileSync(join(DIST, to), optimised.get(from
 // shared modules its loader in the link module waits for.
 const chunks = chunkFiles(link);
 if (Object.keys(chunks).length === 0) fail('found no chunk loaders in the link module');
-console.log(`split: main ${mainWasm.length} B, ${named.size} more modules (${[...optimised.values()].reduce((n, b) => n + b.length, 0) - mainWasm.length} B); chunks ${Object.entries(chunks).map(([c, f]) => `${c} (${f.length} files)`).join(', ')}`);
-
+console.log(
+  `split: main ${mainWasm.length} B, ${named.size} more modules (${[...optimised.values()].reduce((n, b) => n + b.length, 0) - mainWasm.length} B); chunks ${Object.entries(
+    chunks,
+  )
+    .map(([c, f]) => `${c} (${f.length} files)`)
+    .join(', ')}`,
+);

@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::app::{self, AppState};
 use crate::bank::{AREAS, QUESTIONS};
 use crate::model::Level;
+use crate::nav;
 use crate::quiz::Mode;
 use crate::route::{self, Route, Search};
 use crate::routes::{home, parts};
+use crate::state::AppState;
 use crate::ui;
 
 /// Rows shown at first and added by "Show more": enough to scroll, cheap to render.
@@ -53,7 +54,7 @@ pub fn Browse(search: Search) -> impl IntoView {
     let quiz_these = move |_| {
         let only = hits.get_untracked();
         if !only.is_empty() {
-            app::go(&home::named_quiz(Mode::Practice, only));
+            nav::go(&home::named_quiz(Mode::Practice, only));
         }
     };
 

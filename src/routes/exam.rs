@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
 use crate::fresh::{Fresh, IntoFresh};
 use crate::quiz::QuizSpec;
 use crate::routes::parts;
 use crate::session::Session;
+use crate::state::AppState;
 use crate::ui;
 
 #[component]

@@ -4,13 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::{self, AppState};
 use crate::bank::{AREAS, QUESTIONS};
 use crate::fresh::Fresh;
 use crate::model::{Kind, Level};
+use crate::nav;
 use crate::quiz::{Filters, Mode, QuizSpec, CARD_SECONDS, COUNTS, EXAM_MINUTES};
 use crate::route::{self, Route};
 use crate::routes::parts;
+use crate::state::{self, AppState};
 use crate::ui;
 
 /// The mode and filters of the last quiz, so "start another" keeps the user's choices.
@@ -115,7 +116,7 @@ pub fn Home() -> impl IntoView {
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if matching.get_untracked() > 0 {
-            app::go(&Route::Quiz(spec()));
+            nav::go(&Route::Quiz(spec()));
         }
     };
     let share = move || {
@@ -300,13 +301,13 @@ pub fn mistakes_route(state: AppState) -> Option<Route> {
 #[component]
 fn Due() -> impl IntoView {
     let state = AppState::get();
-    let until = app::end_of_today();
+    let until = state::end_of_today();
     move || {
         let only: Vec<usize> = state.progress.with(|p| p.due(until).into_iter().filter_map(crate::bank::position).collect());
         (!only.is_empty()).then(|| {
             let n = only.len();
             let label = if n == 1 { "1 question is due for review today".to_owned() } else { format!("{n} questions are due for review today") };
-            let review = move |_| app::go(&named_quiz(Mode::Practice, only.clone()));
+            let review = move |_| nav::go(&named_quiz(Mode::Practice, only.clone()));
             Fresh(view! {
                 <div class="card resume due">
                     <p>{label}</p>
@@ -326,7 +327,7 @@ fn Bookmarks() -> impl IntoView {
         (!only.is_empty()).then(|| {
             let n = only.len();
             let label = if n == 1 { "1 bookmarked question".to_owned() } else { format!("{n} bookmarked questions") };
-            let quiz = move |_| app::go(&named_quiz(Mode::Practice, only.clone()));
+            let quiz = move |_| nav::go(&named_quiz(Mode::Practice, only.clone()));
             let browse = route::href(&Route::Browse(route::Search { bookmarked: true, ..route::Search::default() }));
             Fresh(view! {
                 <div class="card resume">
@@ -352,7 +353,7 @@ fn Mistakes() -> impl IntoView {
             Fresh(view! {
                 <div class="card resume">
                     <p>{label}</p>
-                    <button type="button" on:click=move |_| { if let Some(r) = mistakes_route(state) { app::go(&r) } }>
+                    <button type="button" on:click=move |_| { if let Some(r) = mistakes_route(state) { nav::go(&r) } }>
                         "Review mistakes"
                     </button>
                 </div>

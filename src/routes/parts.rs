@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::app::{self, AppState};
 use crate::bank;
 use crate::fresh::{Fresh, IntoFresh};
 use crate::model::{Kind, Question};
+use crate::nav;
 use crate::route::{self, Route};
 use crate::session::Session;
+use crate::state::{self, AppState};
 use crate::storage::SavedQuiz;
 use crate::ui;
 
@@ -22,7 +23,7 @@ pub fn start_or_resume(state: AppState, spec: crate::quiz::QuizSpec) -> RwSignal
     if let Some(s) = saved.and_then(|c| Session::restore(spec.clone(), c.state())) {
         return RwSignal::new(s);
     }
-    let session = RwSignal::new(Session::new(spec, app::now()));
+    let session = RwSignal::new(Session::new(spec, state::now()));
     let save_now = move || {
         session.try_with_untracked(|s| save(state, s));
     };
@@ -47,7 +48,7 @@ fn learn(p: &mut crate::storage::Progress, session: &Session, indices: &[usize],
 /// Saves the quiz in progress and learns the answers at `indices`, in one write.
 pub fn save_and_learn(state: AppState, session: &Session, indices: &[usize]) {
     let saved = SavedQuiz::new(route::encode_spec(&session.spec), session.saved());
-    let at = app::moment();
+    let at = state::moment();
     state.update(|p| {
         p.current = Some(saved);
         learn(p, session, indices, at);
@@ -57,12 +58,12 @@ pub fn save_and_learn(state: AppState, session: &Session, indices: &[usize]) {
 /// Learns the answers at `indices` (those not learnt as they were given), records the finished
 /// quiz in the history and opens the results, in one write.
 pub fn finish(state: AppState, session: &Session, indices: &[usize], timed_out: bool) {
-    let at = app::moment();
+    let at = state::moment();
     state.update(|p| {
         learn(p, session, indices, at);
         p.record(session, at.ms, timed_out);
     });
-    app::go(&Route::Results);
+    nav::go(&Route::Results);
 }
 
 /// Shown when a quiz link selects nothing in this version of the bank.
@@ -196,8 +197,8 @@ pub fn clock(seconds: u32) -> String {
 /// A signal of the current time (ms since the epoch), ticking every `ms` while the screen is
 /// shown. Timers read it, so none of the logic reads the clock itself.
 pub fn ticking_now(ms: u64) -> ReadSignal<f64> {
-    let (now, set_now) = signal(app::now());
-    if let Ok(handle) = set_interval_with_handle(move || set_now.set(app::now()), std::time::Duration::from_millis(ms)) {
+    let (now, set_now) = signal(state::now());
+    if let Ok(handle) = set_interval_with_handle(move || set_now.set(state::now()), std::time::Duration::from_millis(ms)) {
         on_cleanup(move || handle.clear());
     }
     now

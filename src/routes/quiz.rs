@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
 use crate::fresh::{Fresh, IntoFresh};
 use crate::model::Kind;
 use crate::quiz::{Mode, QuizSpec};
 use crate::routes::parts::{self, docs_link, right_answer};
 use crate::session::{CheckError, Phase, Session, RATINGS};
+use crate::state::AppState;
 use crate::ui;
 
 #[component]
@@ -60,16 +60,16 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
                 session.with_untracked(|s| parts::finish(state, s, &[], false));
             }
         }
-        Phase::Finished => crate::app::go(&crate::route::Route::Results),
+        Phase::Finished => crate::nav::go(&crate::route::Route::Results),
     };
 
     // The optional countdown of a card: it restarts with each card and, when it runs out,
     // shows the answer.
-    let card_started = RwSignal::new(crate::app::now());
+    let card_started = RwSignal::new(crate::state::now());
     let time_up = RwSignal::new(false);
     Effect::new(move |_| {
         pos.track();
-        card_started.set(crate::app::now());
+        card_started.set(crate::state::now());
         time_up.set(false);
     });
     let left = card_seconds.map(|secs| {

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
 use crate::bank::{self, QUESTIONS};
 use crate::fresh::IntoFresh;
 use crate::model::Question;
 use crate::quiz::{Mode, Score};
+use crate::state::AppState;
 use crate::storage::{AnswerRecord, QuizRecord};
 use crate::ui;
 

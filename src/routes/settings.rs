@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::AppState;
 use crate::fresh::{Fresh, IntoFresh};
+use crate::state::AppState;
 use crate::storage::{backup_time, decode, Backup, DecodeError, Decoded, Progress, Summary};
 use crate::ui;
 

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::app;
 use crate::bank::{self, QUESTIONS};
+use crate::nav;
 use crate::quiz::Mode;
 use crate::route::Route;
 use crate::share::Shared;
@@ -35,7 +35,7 @@ pub fn SharedQuiz(shared: Shared) -> impl IntoView {
     let start = Route::Quiz(spec);
     // While the user reads this, the quiz's code and text arrive (a failure is the quiz
     // screen's to report, when it asks again).
-    let missing = bank::missing(app::shown_questions(&start));
+    let missing = bank::missing(nav::shown_questions(&start));
     let chunk = crate::pages::Chunk::of(&start);
     leptos::task::spawn_local(async move {
         let _ = crate::routes::loading::load(missing, chunk).await;
@@ -55,7 +55,7 @@ pub fn SharedQuiz(shared: Shared) -> impl IntoView {
             <p class="hint">"Everyone who opens this link gets the same questions in the same order."</p>
             <div class="actions">
                 <a class="button" href="#/">"Not now"</a>
-                <button type="button" class="primary" on:click=move |_| app::go(&start)>"Start the quiz"</button>
+                <button type="button" class="primary" on:click=move |_| nav::go(&start)>"Start the quiz"</button>
             </div>
         </section>
     }

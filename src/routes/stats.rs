@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::app::{self, AppState};
 use crate::bank;
 use crate::fresh::{Fresh, IntoFresh};
+use crate::nav;
 use crate::quiz::{Filters, QuizSpec};
 use crate::route::Route;
+use crate::state::{self, AppState};
 use crate::stats::{self, AreaStat};
 use crate::ui;
 
@@ -20,8 +21,8 @@ pub fn Stats() -> impl IntoView {
     let state = AppState::get();
     let heading = NodeRef::new();
     ui::focus_heading(heading);
-    let today = app::moment().day;
-    let until = app::end_of_today();
+    let today = state::moment().day;
+    let until = state::end_of_today();
     // The figures are drawn afresh when another tab saves (see `Fresh`); the heading stays, and
     // with it the focus.
     let figures = move || {
@@ -86,7 +87,7 @@ fn weak_view(weak: Vec<AreaStat>) -> impl IntoView {
     };
     let practise = move |_| {
         let filters = Filters { areas: areas.clone(), count: Some(10), ..Filters::default() };
-        app::go(&Route::Quiz(QuizSpec { filters, seed: crate::routes::home::new_seed(), ..QuizSpec::default() }));
+        nav::go(&Route::Quiz(QuizSpec { filters, seed: crate::routes::home::new_seed(), ..QuizSpec::default() }));
     };
     let items = weak
         .iter()

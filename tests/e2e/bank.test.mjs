@@ -9,8 +9,15 @@ import { join } from 'node:path';
 import { serve, launch, open, shot, currentQuestion, bank, shortCode, axe, DIST } from './harness.mjs';
 
 let server, browser;
-before(async () => { bank(); server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+before(async () => {
+  bank();
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 const FILES = readdirSync(join(DIST, 'bank'));
 const SHARDS = FILES.length;
@@ -26,7 +33,9 @@ function watch(page) {
     seen.bank.push(r.url().split('/bank/')[1]);
     seen.firstBank ??= Date.now();
   });
-  page.on('requestfinished', (r) => { if (r.url().endsWith('_bg.wasm')) seen.wasmDone = Date.now(); });
+  page.on('requestfinished', (r) => {
+    if (r.url().endsWith('_bg.wasm')) seen.wasmDone = Date.now();
+  });
   return seen;
 }
 
@@ -51,7 +60,11 @@ test('the home screen loads no question text; a quiz loads only the files of its
 });
 
 test('a share link starts fetching its questions while the wasm downloads, each file once', async () => {
-  const ids = bank().questions.filter((q) => q.kind === 'single').filter((_, i) => i % 11 === 3).slice(0, 10).map((q) => q.id);
+  const ids = bank()
+    .questions.filter((q) => q.kind === 'single')
+    .filter((_, i) => i % 11 === 3)
+    .slice(0, 10)
+    .map((q) => q.id);
   assert.equal(ids.length, 10);
   const link = `${server.url}#/s/1.p.k3.${ids.map(shortCode).join('')}`;
   const { context, page, guard } = await open(browser);
@@ -61,7 +74,7 @@ test('a share link starts fetching its questions while the wasm downloads, each 
   await page.locator('.counter', { hasText: 'Question 1 of 10' }).waitFor();
   assert.equal((await currentQuestion(page)).id, ids[0]);
   const wanted = [...new Set(ids.map(fileOf))].sort();
-  assert.deepEqual([...seen.bank].sort(), wanted, 'the files fetched are not exactly those of the link\'s questions');
+  assert.deepEqual([...seen.bank].sort(), wanted, "the files fetched are not exactly those of the link's questions");
   assert.ok(seen.firstBank < seen.wasmDone, 'the data files were requested only after the wasm had arrived');
   guard.assertClean();
   await context.close();
@@ -71,7 +84,10 @@ test('Browse loads the whole bank, with a loading state, then searches it', asyn
   const { context, page, guard } = await open(browser, server.url);
   await page.getByRole('button', { name: 'Start quiz' }).waitFor();
   // Slow the files down so that the loading state is there to see.
-  await page.route(/\/bank\//, async (route) => { await new Promise((ok) => setTimeout(ok, 300)); await route.continue(); });
+  await page.route(/\/bank\//, async (route) => {
+    await new Promise((ok) => setTimeout(ok, 300));
+    await route.continue();
+  });
   const seen = watch(page);
   await page.getByRole('link', { name: 'Browse' }).click();
   await page.getByRole('status').getByText('Loading the questions…').waitFor();
@@ -89,8 +105,14 @@ test('Browse loads the whole bank, with a loading state, then searches it', asyn
 
 for (const [what, fault, message] of [
   ['fails to load', (route) => route.abort('failed'), 'the network did not answer'],
-  ['arrives damaged', async (route) => { const r = await route.fetch(); await route.fulfill({ response: r, body: (await r.text()).slice(0, -7) }); },
-    'a file arrived damaged or from another version of the app'],
+  [
+    'arrives damaged',
+    async (route) => {
+      const r = await route.fetch();
+      await route.fulfill({ response: r, body: (await r.text()).slice(0, -7) });
+    },
+    'a file arrived damaged or from another version of the app',
+  ],
   ['is missing on the host', (route) => route.fulfill({ status: 404, body: 'not found' }), 'the server answered with error 404'],
 ]) {
   test(`a data file that ${what}: a plain message and Retry, progress untouched`, async () => {
@@ -100,16 +122,24 @@ for (const [what, fault, message] of [
     // Some progress first: one answered question.
     await page.goto(`${server.url}#/quiz?n=3&seed=11`);
     await page.locator('.counter', { hasText: 'Question 1 of 3' }).waitFor();
-    await page.getByRole('button', { name: 'I don\'t know' }).click();
+    await page.getByRole('button', { name: "I don't know" }).click();
     await page.getByRole('button', { name: 'Next question' }).waitFor();
     const stored = await page.evaluate(() => localStorage.getItem('django-quiz'));
     assert.ok(stored);
 
     // A question in a file not loaded yet: the fault strikes its file.
-    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/bank/')));
+    const loaded = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.includes('/bank/')),
+    );
     const target = bank().questions.find((q) => q.kind === 'single' && !loaded.some((n) => n.endsWith(fileOf(q.id))));
     let faults = 0;
-    await page.route(`**/bank/${fileOf(target.id)}`, (route) => { faults++; return fault(route); });
+    await page.route(`**/bank/${fileOf(target.id)}`, (route) => {
+      faults++;
+      return fault(route);
+    });
     await page.goto(`${server.url}#/q/${shortCode(target.id)}`);
     await page.getByRole('heading', { level: 1, name: 'The questions could not be loaded' }).waitFor();
     await page.getByText(message).waitFor();

@@ -5,12 +5,23 @@ import assert from 'node:assert/strict';
 import { serve, launch, open, shot, currentQuestion, bank, axe, headingFocused } from './harness.mjs';
 
 let server, browser;
-before(async () => { bank(); server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+before(async () => {
+  bank();
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 /** What the app's search finds: every word in the prompt, choices, key points or explanation. */
 function expected(text, filter = () => true) {
-  const words = text.toLowerCase().split(/\s+/).filter(Boolean).map((w) => w.replaceAll('`', ''));
+  const words = text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w.replaceAll('`', ''));
   return bank().questions.filter((q) => {
     const hay = [q.prompt, ...q.choices, ...q.points, q.explanation].join('\n').replaceAll('`', '').toLowerCase();
     return filter(q) && words.every((w) => hay.includes(w));

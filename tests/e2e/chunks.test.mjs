@@ -10,8 +10,14 @@ import { serve, launch, open, shot, axe, DIST } from './harness.mjs';
 import { chunkFiles } from '../../tools/chunks.mjs';
 
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 const LINK = readdirSync(DIST).find((f) => /^split-[0-9a-f]+\.js$/.test(f));
 const CHUNKS = chunkFiles(readFileSync(join(DIST, LINK), 'utf8'));
@@ -26,7 +32,9 @@ function watch(page) {
     seen.wasm.push(file(r.url()));
     seen.requestedAt.set(file(r.url()), Date.now());
   });
-  page.on('requestfinished', (r) => { if (file(r.url()) === MAIN) seen.mainDone = Date.now(); });
+  page.on('requestfinished', (r) => {
+    if (file(r.url()) === MAIN) seen.mainDone = Date.now();
+  });
   return seen;
 }
 
@@ -40,7 +48,7 @@ test('the home screen needs the main module only; Stats fetches its chunk when f
 
   await page.getByRole('link', { name: 'Stats' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your progress' }).waitFor();
-  assert.deepEqual(seen.wasm.slice(1).sort(), [...CHUNKS.stats].sort(), 'Stats fetched other files than its chunk\'s');
+  assert.deepEqual(seen.wasm.slice(1).sort(), [...CHUNKS.stats].sort(), "Stats fetched other files than its chunk's");
   // Back home and to Stats again: nothing more to fetch.
   await page.getByRole('link', { name: 'Quiz', exact: true }).click();
   await page.getByRole('button', { name: 'Start quiz' }).waitFor();
@@ -71,17 +79,22 @@ test('a screen whose code fails to load: a plain message and Retry, progress unt
   const allow = [/request failed: .*\.wasm/, /Failed to load resource: net::ERR_FAILED/, /console\.error: TypeError: Failed to fetch/];
   const { context, page, guard } = await open(browser, `${server.url}#/quiz?n=3&seed=11`, { allow });
   await page.locator('.counter', { hasText: 'Question 1 of 3' }).waitFor();
-  await page.getByRole('button', { name: 'I don\'t know' }).click();
+  await page.getByRole('button', { name: "I don't know" }).click();
   await page.getByRole('button', { name: 'Next question' }).waitFor();
   const stored = await page.evaluate(() => localStorage.getItem('django-quiz'));
   assert.ok(stored);
 
   const own = CHUNKS.settings.find((f) => f.startsWith('split-settings-'));
   let faults = 0;
-  await page.route(`**/${own}`, (route) => { faults++; return route.abort('failed'); });
+  await page.route(`**/${own}`, (route) => {
+    faults++;
+    return route.abort('failed');
+  });
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('heading', { level: 1, name: 'This screen could not be loaded' }).waitFor();
-  await page.getByText('This screen\'s part of the app did not download; check your connection, or reload the page if the app was just updated. Your progress is safe.').waitFor();
+  await page
+    .getByText("This screen's part of the app did not download; check your connection, or reload the page if the app was just updated. Your progress is safe.")
+    .waitFor();
   assert.equal(faults, 1);
   await shot(page, 'chunk-failed');
   await axe(page, 'a screen whose code failed to load');

@@ -5,19 +5,33 @@ import assert from 'node:assert/strict';
 import { serve, launch, open } from './harness.mjs';
 
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 test('the guard fails on a missing file, a console error and an uncaught exception', async () => {
   const { context, page, guard } = await open(browser, server.url);
   await page.locator('h1').first().waitFor();
   guard.assertClean();
-  await page.evaluate(async () => { await fetch('missing-favicon.ico').catch(() => {}); });
+  await page.evaluate(async () => {
+    await fetch('missing-favicon.ico').catch(() => {});
+  });
   await page.evaluate(() => console.error('boom'));
-  await page.evaluate(() => setTimeout(() => { throw new Error('uncaught boom'); }));
+  await page.evaluate(() =>
+    setTimeout(() => {
+      throw new Error('uncaught boom');
+    }),
+  );
   await page.waitForTimeout(100);
-  assert.throws(() => guard.assertClean(), (e) => /HTTP 404: .*missing-favicon\.ico/.test(e.message)
-    && /console\.error: boom/.test(e.message) && /uncaught: uncaught boom/.test(e.message));
+  assert.throws(
+    () => guard.assertClean(),
+    (e) => /HTTP 404: .*missing-favicon\.ico/.test(e.message) && /console\.error: boom/.test(e.message) && /uncaught: uncaught boom/.test(e.message),
+  );
   await context.close();
 });
 
@@ -26,7 +40,11 @@ test('the guard fails on a Content-Security-Policy violation and on a request to
   await page.locator('h1').first().waitFor();
   guard.assertClean();
   // An inline script the policy does not list.
-  await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.append(s); });
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.injected = 1';
+    document.body.append(s);
+  });
   await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => window.injected), undefined, 'the policy let an inline script run');
   assert.throws(() => guard.assertClean(), /CSP violation: script-src-elem blocked inline/);

@@ -19,8 +19,14 @@ export const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 export const BASE_PATH = '/quiz/app/';
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
 };
 
 /**
@@ -36,8 +42,14 @@ export async function serve(dir = DIST, basePath = BASE_PATH, { notFound, compre
   const server = createServer(async (req, res) => {
     handle.requests++;
     const url = new URL(req.url, 'http://x');
-    if (root === null) { res.writeHead(503).end(); return; }
-    if (!url.pathname.startsWith(basePath)) { res.writeHead(404).end(); return; }
+    if (root === null) {
+      res.writeHead(503).end();
+      return;
+    }
+    if (!url.pathname.startsWith(basePath)) {
+      res.writeHead(404).end();
+      return;
+    }
     let rel = decodeURIComponent(url.pathname.slice(basePath.length)) || 'index.html';
     rel = normalize(rel).replace(/^(\.\.[/\\])+/, '');
     try {
@@ -51,7 +63,7 @@ export async function serve(dir = DIST, basePath = BASE_PATH, { notFound, compre
       }
       res.writeHead(200, { 'content-type': type }).end(body);
     } catch {
-      const page = notFound && await readFile(join(root, notFound)).catch(() => null);
+      const page = notFound && (await readFile(join(root, notFound)).catch(() => null));
       if (page) res.writeHead(404, { 'content-type': TYPES['.html'] }).end(page);
       else res.writeHead(404).end('not found');
     }
@@ -59,24 +71,44 @@ export async function serve(dir = DIST, basePath = BASE_PATH, { notFound, compre
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}${basePath}`;
   const handle = {
-    url, requests: 0,
-    setDir(d) { root = d; },
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+    url,
+    requests: 0,
+    setDir(d) {
+      root = d;
+    },
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(ok);
+      }),
   };
   return handle;
 }
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
 export function launch() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
 // Runs in every page before its own scripts: a CSP violation becomes a console error.
-const CSP_REPORTER = () => addEventListener('securitypolicyviolation', (e) => {
-  console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} at ${e.sourceFile}:${e.lineNumber}`);
-}, true);
+const CSP_REPORTER = () =>
+  addEventListener(
+    'securitypolicyviolation',
+    (e) => {
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} at ${e.sourceFile}:${e.lineNumber}`);
+    },
+    true,
+  );
 
 /**
  * Records every problem a page (and the service worker it registers) reports; `assertClean`
@@ -98,26 +130,38 @@ export function guard(page, { allow = [] } = {}) {
     origin ??= u.origin;
     if (u.origin !== origin) problems.push(`request to another origin: ${r.url()}`);
   };
-  page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations++; });
-  page.on('request', (r) => { issuedAt.set(r, navigations); sameOrigin(r); });
-  page.context().on('request', (r) => { if (r.serviceWorker()) sameOrigin(r); });
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) navigations++;
+  });
+  page.on('request', (r) => {
+    issuedAt.set(r, navigations);
+    sameOrigin(r);
+  });
+  page.context().on('request', (r) => {
+    if (r.serviceWorker()) sameOrigin(r);
+  });
   page.context().on('response', (r) => {
     if (r.request().serviceWorker() && r.status() >= 400) problems.push(`service worker got HTTP ${r.status()}: ${r.url()}`);
   });
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   page.on('requestfailed', (r) => {
     const reason = r.failure()?.errorText;
     if (reason === 'net::ERR_ABORTED') aborted.push({ r, at: issuedAt.get(r) ?? 0 });
     else problems.push(`request failed: ${r.url()} (${reason})`);
   });
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
   return {
     problems,
     ready: page.addInitScript(CSP_REPORTER),
     assertClean() {
-      const all = [...problems, ...aborted.filter((a) => a.at >= navigations).map((a) => `request aborted: ${a.r.url()}`)]
-        .filter((p) => !allow.some((re) => re.test(p)));
+      const all = [...problems, ...aborted.filter((a) => a.at >= navigations).map((a) => `request aborted: ${a.r.url()}`)].filter(
+        (p) => !allow.some((re) => re.test(p)),
+      );
       if (all.length) throw new Error(`the page reported problems:\n  ${all.join('\n  ')}`);
     },
   };
@@ -141,8 +185,9 @@ export async function shot(page, name) {
 let bankCache;
 /** The validated bank, as `make bank-json` prints it. */
 export function bank() {
-  bankCache ??= JSON.parse(execFileSync('cargo', ['run', '-q', '-p', 'bankc', '--bin', 'bank-json', '--', 'questions'],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }));
+  bankCache ??= JSON.parse(
+    execFileSync('cargo', ['run', '-q', '-p', 'bankc', '--bin', 'bank-json', '--', 'questions'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }),
+  );
   return bankCache;
 }
 
@@ -184,7 +229,9 @@ export function shortCode(id) {
   return (h % 60466176).toString(36).padStart(5, '0');
 }
 
-export function rightTexts(q) { return q.answer.map((i) => q.choices[i]); }
+export function rightTexts(q) {
+  return q.answer.map((i) => q.choices[i]);
+}
 export function wrongTexts(q) {
   const i = q.choices.findIndex((_, k) => !q.answer.includes(k));
   return [q.choices[i]];

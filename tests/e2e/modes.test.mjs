@@ -5,8 +5,15 @@ import assert from 'node:assert/strict';
 import { serve, launch, open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe, shortCode, headingFocused } from './harness.mjs';
 
 let server, browser;
-before(async () => { bank(); server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+before(async () => {
+  bank();
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 const chip = (page, text) => page.locator('label.chip', { hasText: new RegExp(`^${text}$`) });
 const mapButton = (page, n) => page.locator(`.map button[data-i="${n - 1}"]`);
@@ -57,8 +64,16 @@ test('mock interview: map, mark for review, change answers, resume after reload,
   assert.equal(await mapButton(page, 2).getAttribute('aria-label'), 'Question 2, answered, marked for review');
   await mapButton(page, 1).click();
   assert.equal((await currentQuestion(page)).id, q1.id);
-  const checked = await page.$$eval('label.choice', (ls) => ls.filter((l) => l.querySelector('input').checked).map((l) => l.querySelector('.text').textContent.trim()));
-  assert.deepEqual(checked.sort(), rightTexts(q1).map((t) => t.replaceAll('`', '')).sort(), 'answer kept after reload');
+  const checked = await page.$$eval('label.choice', (ls) =>
+    ls.filter((l) => l.querySelector('input').checked).map((l) => l.querySelector('.text').textContent.trim()),
+  );
+  assert.deepEqual(
+    checked.sort(),
+    rightTexts(q1)
+      .map((t) => t.replaceAll('`', ''))
+      .sort(),
+    'answer kept after reload',
+  );
   // 4 is left blank too. Hand in: the app asks first, and "Keep answering" goes back.
   await page.getByRole('button', { name: 'Hand in' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Hand in now?' });
@@ -218,7 +233,10 @@ test('flashcards: any question as a card, the countdown reveals the answer, rati
     }
     const shown = (await page.locator('.choice.correct .text').textContent()).trim();
     assert.equal(shown, q.choices[q.answer[0]].replaceAll('`', ''));
-    if (k === 0) { await shot(page, 'cards-revealed-1280-light'); await axe(page, 'flashcard, revealed'); }
+    if (k === 0) {
+      await shot(page, 'cards-revealed-1280-light');
+      await axe(page, 'flashcard, revealed');
+    }
     await page.getByRole('group', { name: 'How well did you answer?' }).getByRole('button', { name: rating }).click();
     assert.equal(await page.locator('.feedback .verdict').textContent(), `You rated this: ${rating}.`);
     await page.getByRole('button', { name: k === 4 ? 'See results' : 'Next question' }).click();
@@ -239,7 +257,10 @@ test('the new screens at phone width in light mode and desktop in dark mode pass
     ['browse', '#/browse?s=csrf'],
     ['home-cards', '#/'],
   ];
-  for (const [width, height, scheme] of [[375, 800, 'light'], [1280, 900, 'dark']]) {
+  for (const [width, height, scheme] of [
+    [375, 800, 'light'],
+    [1280, 900, 'dark'],
+  ]) {
     for (const [name, hash] of screens) {
       const { context, page, guard } = await open(browser, `${server.url}${hash}`, { width, height, colorScheme: scheme });
       if (name === 'home-cards') {

@@ -7,8 +7,15 @@ import { readFile } from 'node:fs/promises';
 import { serve, launch, open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
 
 let server, browser;
-before(async () => { bank(); server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+before(async () => {
+  bank();
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 /** Answers every question of the quiz open on the page: right where `right(k)`, else wrong. */
 async function answerAll(page, right = () => true) {
@@ -39,7 +46,7 @@ test('answers feed the schedule and the stats, and survive a reload', async () =
   const doc = await stored(page);
   assert.equal(doc.version, 2);
   assert.deepEqual(Object.keys(doc.memory).sort(), [...ids].sort());
-  assert.equal(doc.memory[ids[1]][10], false, "stored as [due, last, s, d, days, reps, lapses, state, seen, right, ok]");
+  assert.equal(doc.memory[ids[1]][10], false, 'stored as [due, last, s, d, days, reps, lapses, state, seen, right, ok]');
   await page.reload();
   await page.goto(`${server.url}#/`);
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -55,7 +62,10 @@ test('answers feed the schedule and the stats, and survive a reload', async () =
   assert.equal(await tile(page, 'due today'), 1);
   assert.equal(await tile(page, 'streak'), 1, 'yesterday counts until today has answers');
   const orm = bank().areas.find((a) => a.id === 'orm').title;
-  assert.match(await page.getByRole('img', { name: new RegExp(`^${orm.replace(/[&]/g, '\\$&')}: 0 of \\d+ mastered, 4 seen$`) }).getAttribute('aria-label'), /4 seen/);
+  assert.match(
+    await page.getByRole('img', { name: new RegExp(`^${orm.replace(/[&]/g, '\\$&')}: 0 of \\d+ mastered, 4 seen$`) }).getAttribute('aria-label'),
+    /4 seen/,
+  );
   assert.equal(await page.locator('.calendar rect:not(.l0)').count(), 1);
   assert.match(await page.locator('.weak li').first().textContent(), /75% right/);
   await shot(page, 'stats-1280-light');
@@ -75,10 +85,7 @@ test('export, then import into a fresh browser profile, restores the progress', 
   await page.locator('h1.prompt').waitFor();
   await answerAll(page, (k) => k !== 0);
   await page.goto(`${server.url}#/settings`);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download my progress' }).click(),
-  ]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download my progress' }).click()]);
   assert.match(download.suggestedFilename(), /^django-quiz-progress-\d{4}-\d\d-\d\d\.json$/);
   const text = await readFile(await download.path(), 'utf8');
   const exported = JSON.parse(text);
@@ -130,7 +137,7 @@ test('export, then import into a fresh browser profile, restores the progress', 
   await fresh.context.close();
 });
 
-test('two tabs answering at once: nothing is lost, and each tab sees the other\'s answers', async () => {
+test("two tabs answering at once: nothing is lost, and each tab sees the other's answers", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const a = await context.newPage();
   const b = await context.newPage();
@@ -177,10 +184,7 @@ test('corrupt stored data: the app starts, keeps what it can, sets the rest asid
   const notice = page.getByRole('alert');
   await notice.waitFor();
   assert.match(await notice.textContent(), /Part of your saved progress could not be read/);
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    notice.getByRole('button', { name: 'Download the damaged data' }).click(),
-  ]);
+  const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the damaged data' }).click()]);
   assert.equal(await readFile(await download.path(), 'utf8'), damaged);
   const doc = await stored(page);
   assert.deepEqual(Object.keys(doc.memory), ['orm-x']);
@@ -241,7 +245,11 @@ test('corrupt stored data: the app starts, keeps what it can, sets the rest asid
 test('storage disabled: the quiz still works and says progress will not be saved', async () => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
   });
   const page = await context.newPage();
   const g = watch(page);

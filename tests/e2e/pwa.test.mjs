@@ -16,8 +16,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const UPDATE_DIST = join(ROOT, 'target/pwa-update/dist');
 
 let browser;
-before(async () => { bank(); browser = await launch(); });
-after(async () => { await browser?.close(); });
+before(async () => {
+  bank();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
 
 /** A question's link code, as `quiz::short_code` makes it (FNV-1a, 5 base-36 digits). */
 function shortCode(id) {
@@ -96,7 +101,10 @@ test('after the first visit the app works offline: reload, cold start, deep and 
   await tab.getByRole('button', { name: 'Start the quiz' }).click();
   await tab.locator('.counter', { hasText: 'Question 1 of 5' }).waitFor();
   // A quiz link naming four questions (open questions join a quiz only when asked for).
-  const shared = bank().questions.filter((q) => q.kind !== 'flashcard').slice(0, 4).map((q) => q.id);
+  const shared = bank()
+    .questions.filter((q) => q.kind !== 'flashcard')
+    .slice(0, 4)
+    .map((q) => q.id);
   await tab.goto(`${server.url}#/quiz?seed=7&q=${shared.map(shortCode).join(',')}`);
   await tab.locator('.counter', { hasText: 'Question 1 of 4' }).waitFor();
   assert.ok(shared.includes((await currentQuestion(tab)).id));
@@ -128,13 +136,13 @@ test('after the first visit the app works offline: reload, cold start, deep and 
   await server.close();
 });
 
-test('the manifest and service worker pass Chromium\'s installability check', async () => {
+test("the manifest and service worker pass Chromium's installability check", async () => {
   const server = await serve();
   const profile = mkdtempSync(join(tmpdir(), 'quiz-install-'));
   // Installability is never granted to incognito contexts: this one has a profile on disk.
   const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     const g = guard(page);
     await g.ready;
     await page.goto(server.url);
@@ -172,7 +180,12 @@ test('a new deployment: the open app offers it, keeps the old one until asked, t
   const bar = page.getByRole('region', { name: 'Update' });
   await bar.getByRole('status').getByText('A new version of the quiz is ready.').waitFor();
   mkdirSync(ARTIFACTS, { recursive: true });
-  for (const [width, colorScheme] of [[1280, 'light'], [1280, 'dark'], [375, 'light'], [375, 'dark']]) {
+  for (const [width, colorScheme] of [
+    [1280, 'light'],
+    [1280, 'dark'],
+    [375, 'light'],
+    [375, 'dark'],
+  ]) {
     await page.setViewportSize({ width, height: 800 });
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: join(ARTIFACTS, `update-${width}-${colorScheme}.png`) });
@@ -189,9 +202,10 @@ test('a new deployment: the open app offers it, keeps the old one until asked, t
   await headingFocused(page);
   await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
   await page.screenshot({ path: join(ARTIFACTS, 'update-quiz-375-dark.png') });
-  const clear = await page.evaluate(() => [...document.querySelectorAll('main button')].at(-1).getBoundingClientRect().bottom
-    <= document.querySelector('.update').getBoundingClientRect().top);
-  assert.ok(clear, 'the update bar covers the page\'s last button even when scrolled to the end');
+  const clear = await page.evaluate(
+    () => [...document.querySelectorAll('main button')].at(-1).getBoundingClientRect().bottom <= document.querySelector('.update').getBoundingClientRect().top,
+  );
+  assert.ok(clear, "the update bar covers the page's last button even when scrolled to the end");
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -248,10 +262,14 @@ test('a deployment whose bank arrives incomplete is never installed: the old ver
   server.setDir(partial);
   const outcome = await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.getRegistration();
-    const found = new Promise((ok) => reg.addEventListener('updatefound', () => {
-      const w = reg.installing;
-      w.addEventListener('statechange', () => { if (w.state === 'redundant' || w.state === 'installed') ok(w.state); });
-    }));
+    const found = new Promise((ok) =>
+      reg.addEventListener('updatefound', () => {
+        const w = reg.installing;
+        w.addEventListener('statechange', () => {
+          if (w.state === 'redundant' || w.state === 'installed') ok(w.state);
+        });
+      }),
+    );
     await reg.update().catch(() => {});
     return found;
   });
@@ -275,7 +293,7 @@ test('a deployment whose bank arrives incomplete is never installed: the old ver
   rmSync(partial, { recursive: true, force: true });
 });
 
-test('one build works at a host\'s root too, and its 404 page leads into the app from any path', async () => {
+test("one build works at a host's root too, and its 404 page leads into the app from any path", async () => {
   for (const base of ['/', '/a/b/c/']) {
     const server = await serve(DIST, base, { notFound: '404.html' });
     // The 404 page's own status, and its look-ups for the app's folder on the way up.

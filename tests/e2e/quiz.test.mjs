@@ -4,8 +4,15 @@ import assert from 'node:assert/strict';
 import { serve, launch, open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe, headingFocused } from './harness.mjs';
 
 let server, browser;
-before(async () => { bank(); server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+before(async () => {
+  bank();
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 async function startQuiz(page, count) {
   await page.getByRole('heading', { level: 1, name: 'Practise for your Django interview' }).waitFor();
@@ -43,7 +50,10 @@ test('a whole quiz: answer right and wrong, see the score and review, reload kee
     if (!right) {
       const shown = (await page.locator('.feedback ul.answer').textContent()).replace(/\s+/g, ' ');
       for (const t of rightTexts(q)) assert.ok(shown.includes(t.replaceAll('`', '')), `${shown} lacks ${t}`);
-      if (k === 1) { await shot(page, 'feedback-1280-light'); await axe(page, 'quiz feedback'); }
+      if (k === 1) {
+        await shot(page, 'feedback-1280-light');
+        await axe(page, 'quiz feedback');
+      }
     }
     const next = k === plan.length - 1 ? 'See results' : 'Next question';
     await page.getByRole('button', { name: next }).click();
@@ -137,7 +147,10 @@ test('bad links and corrupt storage get plain messages, never a crash', async ()
   // Corrupt stored data: kept aside under a backup key, a notice says so, the app works.
   await page.evaluate(() => localStorage.setItem('django-quiz', '{"version":1,"history":[tru'));
   await page.goto(server.url);
-  await page.getByRole('alert').getByText(/could not be read/).waitFor();
+  await page
+    .getByRole('alert')
+    .getByText(/could not be read/)
+    .waitFor();
   const backups = () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('django-quiz.backup.')));
   assert.equal((await backups()).length, 1);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), (await backups())[0]), '{"version":1,"history":[tru');
@@ -171,7 +184,10 @@ test('screens at phone width in dark mode', async () => {
 });
 
 test('screens at phone width in light mode and desktop in dark mode', async () => {
-  for (const [width, scheme] of [[375, 'light'], [1280, 'dark']]) {
+  for (const [width, scheme] of [
+    [375, 'light'],
+    [1280, 'dark'],
+  ]) {
     const { context, page, guard } = await open(browser, server.url, { width, height: 850, colorScheme: scheme });
     await startQuiz(page, 5);
     await shot(page, `quiz-${width}-${scheme}`);

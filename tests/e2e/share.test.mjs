@@ -5,8 +5,15 @@ import assert from 'node:assert/strict';
 import { serve, launch, open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
 
 let server, browser;
-before(async () => { bank(); server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+before(async () => {
+  bank();
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 const chip = (page, text) => page.locator('label.chip', { hasText: new RegExp(`^${text}$`) });
 

@@ -6,18 +6,31 @@ import assert from 'node:assert/strict';
 import { serve, launch, open, shot } from './harness.mjs';
 
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 /** Opens `hash` with the app's code held back until `release()`. */
 async function openHeld(hash, options) {
   let release;
-  const held = new Promise((r) => { release = r; });
+  const held = new Promise((r) => {
+    release = r;
+  });
   const opened = await open(browser, null, options);
-  await opened.page.route('**/*_bg.wasm', async (route) => { await held; await route.continue(); });
+  await opened.page.route('**/*_bg.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
   await opened.page.addInitScript(() => {
     window.__lcp = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lcp.push(e.size); }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__lcp.push(e.size);
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
     // Each shift with what moved, so a failure says where from and to.
     window.__shifts = [];
     new PerformanceObserver((l) => {

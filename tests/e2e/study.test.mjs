@@ -5,8 +5,15 @@ import assert from 'node:assert/strict';
 import { serve, launch, open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
 
 let server, browser;
-before(async () => { bank(); server = await serve(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+before(async () => {
+  bank();
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
 
 const chip = (page, text) => page.locator('label.chip', { hasText: new RegExp(`^${text}$`) });
 const matchCount = async (page) => Number((await page.locator('.match').textContent()).match(/^(\d+) matching/)?.[1] ?? 0);
@@ -46,7 +53,10 @@ test("I don't know, number keys, the topic breakdown and a mistakes review", asy
   const topics = page.locator('table.breakdown tbody tr');
   if ((await topics.count()) > 0) {
     const totals = await topics.locator('td.num').allTextContents();
-    assert.equal(totals.reduce((n, t) => n + Number(t.split('/')[1]), 0), 5);
+    assert.equal(
+      totals.reduce((n, t) => n + Number(t.split('/')[1]), 0),
+      5,
+    );
   }
   await shot(page, 'results-breakdown-1280-light');
   await axe(page, 'results with breakdown');
@@ -121,7 +131,13 @@ test('open questions: answer aloud, show the key points, tick them and rate your
   assert.equal(await matchCount(page), bank().questions.filter((q) => q.kind === 'flashcard').length);
   await chip(page, '5').click();
   await page.getByRole('button', { name: 'Start quiz' }).click();
-  const plan = [[2, 'Good'], [0, 'Again'], [3, 'Easy'], [1, 'Hard'], [0, 'Again']];
+  const plan = [
+    [2, 'Good'],
+    [0, 'Again'],
+    [3, 'Easy'],
+    [1, 'Hard'],
+    [0, 'Again'],
+  ];
   for (const [k, [ticks, rating]] of plan.entries()) {
     const q = await currentQuestion(page);
     assert.equal(q.kind, 'flashcard');
@@ -137,7 +153,10 @@ test('open questions: answer aloud, show the key points, tick them and rate your
     assert.equal(await points.count(), q.points.length);
     assert.equal(await page.getByRole('button', { name: 'Show the key points' }).count(), 0, 'the reveal button is gone once used');
     for (let t = 0; t < Math.min(ticks, q.points.length); t++) await points.nth(t).check();
-    if (k === 0) { await shot(page, 'card-revealed-375-light'); await axe(page, 'open question, revealed'); }
+    if (k === 0) {
+      await shot(page, 'card-revealed-375-light');
+      await axe(page, 'open question, revealed');
+    }
     await page.getByRole('group', { name: 'How well did you answer?' }).getByRole('button', { name: rating }).click();
     assert.equal(await page.locator('.feedback .verdict').textContent(), `You rated this: ${rating}.`);
     await page.getByRole('button', { name: k === 4 ? 'See results' : 'Next question' }).click();
