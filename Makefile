@@ -16,7 +16,7 @@ WASM_SPLIT_VERSION := 0.2.4
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test dist bench bank-json bank-report setup tools browser test-native test-browser test-e2e test-fuzz clean
+.PHONY: serve test lint dist bench bank-json bank-report setup tools browser test-native test-browser test-e2e test-fuzz clean
 
 ## Set-up ---------------------------------------------------------------------------------------
 
@@ -49,8 +49,22 @@ browser:
 serve: setup
 	trunk serve
 
-# The whole suite: native tests, in-browser tests, end-to-end tests of the release build.
-test: setup browser test-native test-browser test-e2e test-fuzz
+# The whole suite: style and lints, native tests, in-browser tests, end-to-end tests of the
+# release build, fuzzing.
+test: setup browser lint test-native test-browser test-e2e test-fuzz
+
+# The house rules: rustfmt (rustfmt.toml), clippy with every warning an error on the native
+# targets, the app's wasm target and its split variant (--cfg split, what `make dist` builds),
+# and Prettier (.prettierrc.json) on the JavaScript.
+JS := tools/*.mjs bench/*.mjs pwa/*.js public/sw.js tests/e2e/*.mjs
+lint: setup
+	cargo fmt --all --check
+	cargo fmt --manifest-path fuzz/Cargo.toml --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p django-quiz --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg split" cargo clippy -p django-quiz \
+	  --target wasm32-unknown-unknown --lib --bins --target-dir target/lint-split -- -D warnings
+	prettier --check $(JS)
 
 test-native:
 	@[ -d ../shared/seeds ] || echo "NOTICE: ../shared/seeds not found: the check that no question copies a seed article is skipped"

@@ -29,3 +29,23 @@ pub fn shown_questions(route: &Route) -> Vec<usize> {
         Route::Home | Route::Stats | Route::Shared(_) | Route::Settings | Route::BadLink(_) => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The screens, the shared state and navigation never import the app's frame (`app.rs`),
+    /// which imports them: what they share lives here and in `state`.
+    #[test]
+    fn screens_never_import_the_apps_frame() {
+        // Spelled in two parts, so this test does not find itself.
+        let needle = concat!("crate", "::app");
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files: Vec<_> = std::fs::read_dir(src.join("routes")).unwrap().map(|e| e.unwrap().path()).collect();
+        files.extend(["state.rs", "nav.rs", "pages.rs"].map(|f| src.join(f)));
+        let found: Vec<String> = files
+            .iter()
+            .filter(|p| std::fs::read_to_string(p).unwrap().lines().any(|l| !l.trim_start().starts_with("//") && l.contains(needle)))
+            .map(|p| p.display().to_string())
+            .collect();
+        assert!(found.is_empty(), "{found:?} import {needle}");
+    }
+}

@@ -13,14 +13,15 @@ use std::fmt::Write;
 use crate::model::{Bank, Kind, Level, Question};
 
 /// How many data files the text of `questions` questions is split into: about three questions
-/// a file (a power of two, 16 to 256), so a file stays near 1 KB brotli however large the bank
-/// grows, and a 10-question share link needs about ten of them. Measured on the 356-question
-/// bank (brotli): one file per area is 115 KB in all, 3.5–9 KB each, and a 10-question link
-/// needs ~45 KB of them; 64 files were 133 KB in all, 2.0 KB median, ~20 KB for the link; 128
-/// files (this rule) are about 140 KB in all and ~11 KB for the link. The app gets the count
-/// from the index, the page's loader from the list of files.
+/// a file, a power of two from 16 to 128. Measured on the 356-question bank (brotli): one file
+/// per area is 115 KB in all, 3.5–9 KB each, and a 10-question share link needs ~45 KB of them;
+/// 64 files were 133 KB in all, 2.0 KB median, ~20 KB for the link; 128 files are ~140 KB in
+/// all and ~15 KB for the link. Capped at 128: each file costs the home screen 4 bytes of
+/// check in the index and its name in index.html's early script, and a bank twice as large
+/// must cost the home screen at most 2 KB (it cost 2.5 KB with 256 files). The app gets the
+/// count from the index, the page's loader from the list of files.
 pub fn shards(questions: usize) -> usize {
-    (questions / 3).next_power_of_two().clamp(16, 256)
+    (questions / 3).next_power_of_two().clamp(16, 128)
 }
 
 /// The number a question's short code writes in base 36 (the app's `quiz::code_value`; a test

@@ -207,13 +207,13 @@ fn source_names_docs_or_seed_questions() {
     fails("bad_source.toml", 18, Some("bad-source"), "source `the internet` must be `docs` or seed references");
 }
 
-/// About three questions a data file, a power of two from 16 to 256: a file stays small as the
-/// bank grows, and a link of ten questions needs about ten of them.
+/// About three questions a data file, a power of two from 16 to 128: a file stays small as the
+/// bank grows to 384 questions, and a link of ten questions needs about ten of them.
 #[test]
 fn the_text_is_split_into_more_files_as_the_bank_grows() {
     use bankc::codegen::shards;
     assert_eq!(shards(4), 16);
     assert_eq!(shards(356), 128);
-    assert_eq!(shards(712), 256);
-    assert_eq!(shards(100_000), 256, "a shard index fits the index's one byte");
+    assert_eq!(shards(712), 128, "capped: each file costs the home screen bytes");
+    assert_eq!(shards(100_000), 128);
 }
