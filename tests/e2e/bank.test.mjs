@@ -2,22 +2,12 @@
 // page and Browse fetch just the data files they show (a share link's while the wasm is still
 // downloading); a file that fails to load or arrives damaged gives a plain message and Retry,
 // and leaves progress untouched.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, open, shot, currentQuestion, bank, shortCode, axe, DIST } from './harness.mjs';
-
-let server, browser;
-before(async () => {
-  bank();
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+import { open, shot, currentQuestion, bank, shortCode, axe, DIST } from './harness.mjs';
+import { server, browser } from './suite.mjs';
 
 const FILES = readdirSync(join(DIST, 'bank'));
 const SHARDS = FILES.length;

@@ -1,19 +1,9 @@
 // Browse: search the bank, filter it, open a question on its own page, bookmark it (also with
 // Shift+B in a quiz), and take the bookmarks as a quiz.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot, currentQuestion, bank, axe, headingFocused } from './harness.mjs';
-
-let server, browser;
-before(async () => {
-  bank();
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+import { open, shot, currentQuestion, bank, axe, headingFocused } from './harness.mjs';
+import { server, browser } from './suite.mjs';
 
 /** What the app's search finds: every word in the prompt, choices, key points or explanation. */
 function expected(text, filter = () => true) {

@@ -2,22 +2,13 @@
 // alone; a screen in a chunk of its own fetches its files when first shown (a link to it, while
 // the main module downloads); a chunk that fails to load gives a plain message and Retry, never
 // a crash, and leaves progress untouched.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve, launch, open, shot, axe, DIST } from './harness.mjs';
+import { open, shot, axe, DIST } from './harness.mjs';
+import { server, browser } from './suite.mjs';
 import { chunkFiles } from '../../tools/chunks.mjs';
-
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 const LINK = readdirSync(DIST).find((f) => /^split-[0-9a-f]+\.js$/.test(f));
 const CHUNKS = chunkFiles(readFileSync(join(DIST, LINK), 'utf8'));

@@ -1,18 +1,9 @@
 // The harness's guard must catch what it promises to catch; otherwise every other test could
 // pass over a broken page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open } from './harness.mjs';
-
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+import { open } from './harness.mjs';
+import { server, browser } from './suite.mjs';
 
 test('the guard fails on a missing file, a console error and an uncaught exception', async () => {
   const { context, page, guard } = await open(browser, server.url);

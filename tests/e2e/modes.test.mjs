@@ -1,19 +1,9 @@
 // The study modes: mock interview (question map, mark for review, hand in, timer running out,
 // resume after reload, keyboard only) and flashcards (any question as a card, countdown).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe, shortCode, headingFocused } from './harness.mjs';
-
-let server, browser;
-before(async () => {
-  bank();
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+import { open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe, shortCode, headingFocused } from './harness.mjs';
+import { server, browser } from './suite.mjs';
 
 const chip = (page, text) => page.locator('label.chip', { hasText: new RegExp(`^${text}$`) });
 const mapButton = (page, n) => page.locator(`.map button[data-i="${n - 1}"]`);

@@ -1,21 +1,11 @@
 // Progress that is never lost: answers feed the schedule and the stats, survive reloads, move
 // between browsers by export and import, survive two tabs answering at once, and corrupt or
 // unavailable storage is reported in plain words.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
-
-let server, browser;
-before(async () => {
-  bank();
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+import { open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
+import { server, browser } from './suite.mjs';
 
 /** Answers every question of the quiz open on the page: right where `right(k)`, else wrong. */
 async function answerAll(page, right = () => true) {

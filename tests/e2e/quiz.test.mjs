@@ -1,18 +1,8 @@
 // The first playable slice, driven as a user would in real Chromium against the release build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe, headingFocused } from './harness.mjs';
-
-let server, browser;
-before(async () => {
-  bank();
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+import { open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe, headingFocused } from './harness.mjs';
+import { server, browser } from './suite.mjs';
 
 async function startQuiz(page, count) {
   await page.getByRole('heading', { level: 1, name: 'Practise for your Django interview' }).waitFor();

@@ -1,19 +1,9 @@
 // Sharing a quiz as a link: the same questions, order and choice order for whoever opens it,
 // a score to beat, and plain messages for damaged, old, new or hostile links.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
-
-let server, browser;
-before(async () => {
-  bank();
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+import { open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
+import { server, browser } from './suite.mjs';
 
 const chip = (page, text) => page.locator('label.chip', { hasText: new RegExp(`^${text}$`) });
 

@@ -1,19 +1,10 @@
 // The first paint: index.html paints the header and the home's intro before the app has
 // loaded (a slow phone network takes seconds for the app), and the app takes over in place,
 // with nothing moving and nothing left twice.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot } from './harness.mjs';
-
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+import { open, shot } from './harness.mjs';
+import { server, browser } from './suite.mjs';
 
 /** Opens `hash` with the app's code held back until `release()`. */
 async function openHeld(hash, options) {

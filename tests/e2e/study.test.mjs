@@ -1,19 +1,9 @@
 // Study features on top of the basic quiz: "I don't know", keys 1–9, kinds and "not answered
 // yet" filters, the per-topic breakdown, and a review of the latest mistakes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
-
-let server, browser;
-before(async () => {
-  bank();
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+import { open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
+import { server, browser } from './suite.mjs';
 
 const chip = (page, text) => page.locator('label.chip', { hasText: new RegExp(`^${text}$`) });
 const matchCount = async (page) => Number((await page.locator('.match').textContent()).match(/^(\d+) matching/)?.[1] ?? 0);
