@@ -38,6 +38,8 @@ if (after >= before * 0.97) fail('the shipped .wasm is not smaller than the wasm
 const linkModule = files.find((f) => /^split-[0-9a-f]{16}\.js$/.test(f));
 if (!linkModule) fail('no split-<hash>.js link module: tools/split.mjs did not run');
 if (!read(glue).toString().includes(linkModule)) fail(`${glue} does not import ${linkModule}`);
+if (!new RegExp(`<link[^>]*modulepreload[^>]*${linkModule}|<link[^>]*${linkModule}[^>]*modulepreload`).test(html))
+  fail(`index.html does not preload ${linkModule}`);
 const { chunkFiles } = await import('./chunks.mjs');
 const chunks = chunkFiles(read(linkModule).toString());
 const chunked = new Set(Object.values(chunks).flat());

@@ -117,6 +117,10 @@ for (const f of old) {
   index = index.replaceAll(f, to);
   unlinkSync(join(DIST, f));
 }
+// The glue imports the link module: preloaded beside it, it costs no round trip of its own.
+const preload = index.match(new RegExp(`<link[^>]*\\b${stem}\\.js\\b[^>]*>`))?.[0];
+if (!preload || !/modulepreload/.test(preload)) fail(`index.html has no modulepreload of ${stem}.js`);
+index = index.replace(preload, preload + preload.replace(`${stem}.js`, linkName));
 writeFileSync(join(DIST, 'index.html'), index);
 writeFileSync(join(DIST, `${stem}.js`), glue);
 writeFileSync(join(DIST, `${stem}_bg.wasm`), mainWasm);
