@@ -18,10 +18,10 @@ fn main() {
         show();
         return;
     }
-    // A quiz or question link (or a screen in a chunk of its own): mount once its text and code are here (the page's loader started the
-    // files a share link names before the wasm arrived), so the first screen is the question
-    // itself, not a loading line swapped for it. A slow network gets the loading line after
-    // TEXT_WAIT; a failure is the loading screen's to report.
+    // A link to a screen of questions or in a chunk of its own: mount once its text and code
+    // are here (the page's early script started fetching them before the wasm arrived), so
+    // the first screen is the screen itself, not a loading line swapped for it. A slow network
+    // gets the loading line after TEXT_WAIT; a failure is the loading screen's to report.
     let shown = Rc::new(Cell::new(false));
     let once = move || {
         if !shown.replace(true) {

@@ -1,4 +1,23 @@
-// Reads tools/split.mjs's link module back (used by it and by tools/pwa.mjs).
+// Reads tools/split.mjs's link module back (used by tools/pwa.mjs, tools/dist-check.mjs and
+// the end-to-end tests).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The chunks src/pages.rs splits off (its `Chunk`), by the names wasm-split-cli gives them. */
+export const CHUNK_NAMES = ['quiz', 'results', 'exam', 'browse', 'stats', 'settings'];
+
+/**
+ * The link module of the build in `dir` (`split-<hash>.js`) and the files of each chunk; throws
+ * with the reason if the link module is missing or names no files for one of `CHUNK_NAMES`.
+ */
+export function readChunks(dir) {
+  const link = readdirSync(dir).find((f) => /^split-[0-9a-f]{16}\.js$/.test(f));
+  if (!link) throw new Error(`no split-<hash>.js link module in ${dir}: run tools/split.mjs first`);
+  const chunks = chunkFiles(readFileSync(join(dir, link), 'utf8'));
+  for (const c of CHUNK_NAMES) if (!chunks[c]?.length) throw new Error(`${link} names no files for the ${c} chunk`);
+  return { link, chunks };
+}
+
 /** The link module's loaders, read back: for each chunk, the wasm files it fetches. */
 export function chunkFiles(link) {
   const block = (at) => {

@@ -35,15 +35,17 @@ console.log(`dist-check: wasm-bindgen output ${before} B -> shipped ${after} B a
 if (after >= before * 0.97) fail('the shipped .wasm is not smaller than the wasm-bindgen output: wasm-opt -Oz did not run');
 
 // The chunks: every file the link module fetches is here, and every other .wasm is one of them.
-const linkModule = files.find((f) => /^split-[0-9a-f]{16}\.js$/.test(f));
-if (!linkModule) fail('no split-<hash>.js link module: tools/split.mjs did not run');
+const { readChunks } = await import('./chunks.mjs');
+let linkModule, chunks;
+try {
+  ({ link: linkModule, chunks } = readChunks(dist));
+} catch (e) {
+  fail(e.message);
+}
 if (!read(glue).toString().includes(linkModule)) fail(`${glue} does not import ${linkModule}`);
 if (!new RegExp(`<link[^>]*modulepreload[^>]*${linkModule}|<link[^>]*${linkModule}[^>]*modulepreload`).test(html))
   fail(`index.html does not preload ${linkModule}`);
-const { chunkFiles } = await import('./chunks.mjs');
-const chunks = chunkFiles(read(linkModule).toString());
 const chunked = new Set(Object.values(chunks).flat());
-for (const c of ['quiz', 'results', 'exam', 'browse', 'stats', 'settings']) if (!chunks[c]?.length) fail(`no files for the ${c} chunk`);
 for (const f of chunked) if (!files.includes(f)) fail(`${linkModule} fetches ${f}, which is not in dist/`);
 const loose = files.filter((f) => f.endsWith('.wasm') && f !== wasm[0] && !chunked.has(f));
 if (loose.length) fail(`.wasm files no chunk fetches: ${loose.join(', ')}`);

@@ -16,7 +16,7 @@
 // First, wasm-bindgen's JavaScript glue is minified (tools/glue.mjs).
 import { createHash } from 'node:crypto';
 import { minifyGlue } from './glue.mjs';
-import { chunkFiles } from './chunks.mjs';
+import { readChunks } from './chunks.mjs';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
@@ -48,10 +48,12 @@ if (bankFiles.length === 0 || bankFiles.some((f, i) => !f.startsWith(`${String(i
 // The code a screen link needs (tools/split.mjs): preloaded, so the link module's fetch of
 // each file takes the response already under way. A share link's intro page needs no chunk,
 // but it loads its quiz's at once (src/routes/shared.rs), so its chunk is preloaded too.
-const linkModule = readdirSync(DIST).find((f) => /^split-[0-9a-f]+\.js$/.test(f));
-if (!linkModule) fail('no split-<hash>.js link module in dist/: run tools/split.mjs first');
-const chunks = chunkFiles(readFileSync(join(DIST, linkModule), 'utf8'));
-for (const c of ['quiz', 'results', 'exam', 'browse', 'stats', 'settings']) if (!chunks[c]?.length) fail(`the link module has no files for the ${c} chunk`);
+let chunks;
+try {
+  ({ chunks } = readChunks(DIST));
+} catch (e) {
+  fail(e.message);
+}
 const chunkOf = `/^#\\/(quiz\\?(.*&)?mode=exam|s\\/1\\.e)/.test(h)?'exam':/^#\\/s\\//.test(h)?'quiz':/^#\\/quiz/.test(h)?'quiz':/^#\\/results/.test(h)?'results':/^#\\/(browse|q\\/)/.test(h)?'browse':/^#\\/stats/.test(h)?'stats':/^#\\/settings/.test(h)?'settings':''`;
 const prefetch =
   `(()=>{const n=${JSON.stringify(bankFiles)},k=${JSON.stringify(chunks)},h=location.hash,b=self.quizBank={},c=[];` +

@@ -4,14 +4,12 @@
 // a crash, and leaves progress untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { open, shot, axe, DIST } from './harness.mjs';
 import { server, browser } from './suite.mjs';
-import { chunkFiles } from '../../tools/chunks.mjs';
+import { readChunks } from '../../tools/chunks.mjs';
 
-const LINK = readdirSync(DIST).find((f) => /^split-[0-9a-f]+\.js$/.test(f));
-const CHUNKS = chunkFiles(readFileSync(join(DIST, LINK), 'utf8'));
+const { chunks: CHUNKS } = readChunks(DIST);
 const MAIN = readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
 const file = (url) => new URL(url).pathname.split('/').pop();
 
