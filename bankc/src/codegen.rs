@@ -148,8 +148,9 @@ pub fn to_rust(bank: &Bank) -> String {
         let area = bank.areas.iter().position(|a| a.id == q.area).unwrap_or(0);
         ids.push_str(&q.id);
         ids.push('\0');
-        // Per question: area, level, kind, choices, points, answers, the answers.
-        meta.extend([area as u8, level_index(q.level), kind_index(q.kind)]);
+        // Per question: area, level and versions, kind, choices, points, answers, the answers.
+        // The level's byte carries the versions' bits above it (bits 2 to 4): no byte more.
+        meta.extend([area as u8, level_index(q.level) | q.versions.0 << 2, kind_index(q.kind)]);
         meta.extend([q.choices.len() as u8, q.points.len() as u8, q.answer.len() as u8]);
         meta.extend(q.answer.iter().map(|&i| i as u8));
     }

@@ -12,7 +12,7 @@ pub mod source;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use model::{Area, Bank, Kind, Level, Question, Snippet};
+pub use model::{Area, Bank, Kind, Level, Question, Snippet, Versions, VERSIONS};
 
 /// One problem found in the question files. The message names the file, the line and, where
 /// there is one, the question id, so an author can go straight to it.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Bank, Kind, Level};
+use crate::model::{Bank, Kind, Level, VERSIONS};
 
 /// An area with fewer questions than this is reported as thin.
 pub const MIN_PER_AREA: usize = 6;
@@ -15,6 +15,11 @@ pub struct Figures {
     pub per_level: Vec<(&'static str, usize)>,
     /// Kinds, plus "code reading": questions with a code snippet (of any kind).
     pub per_kind: Vec<(&'static str, usize)>,
+    /// Questions true for each Django version the bank knows.
+    pub per_version: Vec<(&'static str, usize)>,
+    /// Questions whose answer a check proves against Django, and code questions without one.
+    pub checked: usize,
+    pub unchecked_code: usize,
 }
 
 impl Figures {
@@ -25,6 +30,9 @@ impl Figures {
             per_area: bank.areas.iter().map(|a| (a.id.clone(), a.title.clone(), count(&|q| q.area == a.id))).collect(),
             per_level: Level::ALL.iter().map(|&(name, l)| (name, count(&|q| q.level == l))).collect(),
             per_kind: Kind::ALL.iter().map(|&(name, k)| (name, count(&|q| q.kind == k))).chain([("code reading", count(&|q| q.code.is_some()))]).collect(),
+            checked: count(&|q| q.checked),
+            unchecked_code: count(&|q| q.code.is_some() && !q.checked),
+            per_version: VERSIONS.iter().enumerate().map(|(i, &v)| (v, count(&|q| q.versions.0 & 1 << i != 0))).collect(),
         }
     }
 
@@ -46,6 +54,11 @@ impl Figures {
         for (name, n) in &self.per_kind {
             let _ = writeln!(out, "  {name:<14} {n:>4}  {:>5.1}%", pct(*n));
         }
+        out.push_str("\nper Django version (questions true for it)\n");
+        for (name, n) in &self.per_version {
+            let _ = writeln!(out, "  {name:<14} {n:>4}  {:>5.1}%", pct(*n));
+        }
+        let _ = writeln!(out, "\nproven by a check against Django: {}; code questions that say why they cannot be: {}", self.checked, self.unchecked_code);
         let thin = self.thin_areas();
         if thin.is_empty() {
             let _ = writeln!(out, "\nevery area has at least {MIN_PER_AREA} questions");

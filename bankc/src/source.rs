@@ -10,11 +10,25 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::highlight;
-use crate::model::{Area, Bank, Kind, Level, Question, Snippet};
+use crate::model::{Area, Bank, Kind, Level, Question, Snippet, Versions};
 use crate::{BankError, BankErrors};
 
-/// Where a question's docs link may point: Django's docs for the current LTS, and DRF's docs.
-pub const DOCS_PREFIXES: [&str; 2] = ["https://docs.djangoproject.com/en/5.2/", "https://www.django-rest-framework.org/"];
+/// Where a question's docs link may point: Django's docs for a version the bank knows (and
+/// the question is true for), DRF's, and the official docs of the third-party projects the bank
+/// asks about. Nothing else: a link must be the reference for its fact.
+pub const DOCS_PREFIXES: [&str; 8] = [
+    "https://docs.djangoproject.com/en/5.2/",
+    "https://docs.djangoproject.com/en/6.0/",
+    "https://docs.djangoproject.com/en/6.1/",
+    "https://www.django-rest-framework.org/",
+    "https://docs.celeryq.dev/en/stable/",
+    "https://channels.readthedocs.io/en/stable/",
+    "https://pytest-django.readthedocs.io/en/latest/",
+    "https://drf-spectacular.readthedocs.io/en/latest/",
+];
+
+/// A reason for not checking a code question must say something: at least this many characters.
+pub const MIN_REASON: usize = 30;
 
 /// What the app shows under the prompt of each kind of question (`Kind::instruction` in the
 /// app's `model.rs`; a test there keeps the two equal): a prompt must not say it again.
@@ -66,6 +80,10 @@ struct RawQuestion {
     points: Option<Spanned<Vec<Spanned<String>>>>,
     explanation: Option<Spanned<String>>,
     docs: Option<Spanned<String>>,
+    versions: Option<Spanned<String>>,
+    /// Python that `checks/run.py` runs against real Django; the compiler only requires it.
+    check: Option<Spanned<String>>,
+    unchecked: Option<Spanned<String>>,
 }
 
 /// Line (1-based) of a byte offset.
@@ -254,6 +272,25 @@ fn check_question(rep: &mut Reporter<'_>, start: usize, raw: RawQuestion, areas:
             rep.at(d.span().start, qid, format!("docs link `{}` must start with {}", d.get_ref(), DOCS_PREFIXES.join(" or ")));
         }
     }
+    let versions = required(rep, start, qid, "versions", raw.versions).and_then(|v| match Versions::parse(v.get_ref()) {
+        Ok(parsed) => Some(parsed),
+        Err(message) => {
+            rep.at(v.span().start, qid, message);
+            None
+        }
+    });
+    // A link to one version's docs must be to a version the question is true for.
+    if let (Some(d), Some(v)) = (&docs, versions) {
+        if let Some(rest) = d.get_ref().strip_prefix("https://docs.djangoproject.com/en/").filter(|_| DOCS_PREFIXES.iter().any(|p| d.get_ref().starts_with(p)))
+        {
+            let linked = rest.split('/').next().unwrap_or("");
+            if !v.names().contains(&linked) {
+                rep.at(d.span().start, qid, format!("docs link is to Django {linked}'s docs, but the question is for {}", v.label()));
+            }
+        }
+    }
+    let checked = raw.check.is_some();
+    check_proof(rep, start, qid, kind, raw.code.is_some(), raw.check, raw.unchecked);
     // The app shows each kind's instruction ("Select all that apply.", "True or false?") under
     // the prompt; a prompt that opens or ends with it too shows it twice.
     if let (Some(p), Some(k)) = (&prompt, kind) {
@@ -297,9 +334,41 @@ fn check_question(rep: &mut Reporter<'_>, start: usize, raw: RawQuestion, areas:
         points,
         explanation: explanation?.into_inner().trim().to_owned(),
         docs: docs?.into_inner(),
+        versions: versions?,
+        checked,
         source: source?.into_inner().trim().to_owned(),
         origin: format!("{}:{}", rep.file.display(), line_of(rep.text, start)),
     })
+}
+
+/// A code question is proven by a `check` or says in `unchecked` why nothing can run; never
+/// both. `checks/run.py` runs the checks; here only their presence is the rule.
+fn check_proof(
+    rep: &mut Reporter<'_>,
+    start: usize,
+    qid: Option<&str>,
+    kind: Option<Kind>,
+    has_code: bool,
+    check: Option<Spanned<String>>,
+    unchecked: Option<Spanned<String>>,
+) {
+    match (&check, &unchecked) {
+        (Some(c), Some(_)) => rep.at(c.span().start, qid, "a question has a `check` or an `unchecked` reason, not both"),
+        (Some(c), None) if blank(c.get_ref()) => rep.at(c.span().start, qid, "field `check` is empty"),
+        (Some(c), None) if kind == Some(Kind::Flashcard) => {
+            rep.at(c.span().start, qid, "a flashcard has no marked answer for a `check` to prove; its key points are reviewed by hand")
+        }
+        (None, Some(u)) if !has_code => rep.at(u.span().start, qid, "`unchecked` is for questions with `code`; a question without code needs neither"),
+        (None, Some(u)) if u.get_ref().trim().len() < MIN_REASON => {
+            rep.at(u.span().start, qid, format!("`unchecked` must give the reason nothing can be run, in a sentence (at least {MIN_REASON} characters)"))
+        }
+        (None, None) if has_code => rep.at(
+            start,
+            qid,
+            "a question with `code` needs a `check` (Python that proves the answer against Django, see CONTRIBUTING.md) or an `unchecked` reason",
+        ),
+        _ => {}
+    }
 }
 
 /// `Some(None)`: no snippet; `Some(Some(_))`: a valid snippet; `None`: an error was reported.

@@ -1,0 +1,2 @@
+# Empty on purpose: a check routes its own views (harness.urls).
+urlpatterns = []
