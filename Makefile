@@ -16,7 +16,7 @@ WASM_SPLIT_VERSION := 0.2.4
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/"/, "", $$3); print $$3 }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve test lint dist bench bank-json bank-report setup tools browser test-native test-browser test-e2e test-fuzz clean
+.PHONY: serve test lint dist bench bank-json bank-report setup tools browser test-native test-bank test-browser test-e2e test-fuzz clean
 
 ## Set-up ---------------------------------------------------------------------------------------
 
@@ -51,7 +51,7 @@ serve: setup
 
 # The whole suite: style and lints, native tests, in-browser tests, end-to-end tests of the
 # release build, fuzzing.
-test: setup browser lint test-native test-browser test-e2e test-fuzz
+test: setup browser lint test-native test-bank test-browser test-e2e test-fuzz
 
 # The house rules: rustfmt (rustfmt.toml), clippy with every warning an error on the native
 # targets, the app's wasm target and its split variant (--cfg split, what `make dist` builds),
@@ -69,6 +69,24 @@ lint: setup
 test-native:
 	@[ -d ../shared/seeds ] || echo "NOTICE: ../shared/seeds not found: the check that no question copies a seed article is skipped"
 	cargo test --workspace
+
+# The bank's checks (checks/run.py): every question's `check` against real Django, on each
+# version its `versions` name, in a virtual environment per version made from the pinned,
+# hashed checks/requirements-<version>.txt (made once, again only when that file changes);
+# then the harness's own test, that a wrong marked answer fails it (checks/mutation.py).
+DJANGO_VERSIONS := 5.2 6.1
+PYTHON ?= $(shell tools/find-python.sh)
+.venv/%/.installed: checks/requirements-%.txt
+	@[ -n "$(PYTHON)" ] || { echo "The bank's checks need Python 3.12 or newer (Django 6 does): install python3.12 or later."; exit 1; }
+	rm -rf .venv/$*
+	$(PYTHON) -m venv .venv/$*
+	.venv/$*/bin/pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r $<
+	@touch $@
+
+test-bank: $(DJANGO_VERSIONS:%=.venv/%/.installed)
+	@for v in $(DJANGO_VERSIONS); do .venv/$$v/bin/python checks/run.py; done
+	.venv/5.2/bin/python checks/mutation.py
+	.venv/6.1/bin/python checks/mutation.py
 
 test-browser:
 	cargo test -p django-quiz --target wasm32-unknown-unknown --test browser
@@ -150,4 +168,4 @@ bank-report:
 
 clean:
 	cargo clean
-	rm -rf dist node_modules tests/e2e/artifacts
+	rm -rf dist node_modules tests/e2e/artifacts .venv

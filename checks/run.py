@@ -15,6 +15,7 @@ import os
 import re
 import signal
 import sys
+import tempfile
 import time
 import tomllib
 import traceback
@@ -104,9 +105,13 @@ def run_one(q):
     import harness  # after django.setup()
 
     read, write = os.pipe()
+    # What the check (or Django's logging) prints is shown only when it fails.
+    log = tempfile.TemporaryFile()
     pid = os.fork()
     if pid == 0:
         os.close(read)
+        os.dup2(log.fileno(), 1)
+        os.dup2(log.fileno(), 2)
         result = {}
         try:
             signal.alarm(TIMEOUT)
@@ -131,10 +136,22 @@ def run_one(q):
     with os.fdopen(read) as f:
         payload = f.read()
     _, status = os.waitpid(pid, 0)
+    log.seek(0)
+    printed = log.read().decode("utf-8", "replace").strip()
+    log.close()
     if not payload:
-        return None, f"the check's process ended without a result (status {status}; a timeout after {TIMEOUT} s is signal 14)"
+        return None, f"the check's process ended without a result (status {status}; a timeout after {TIMEOUT} s is signal 14)" + said(printed)
     result = json.loads(payload)
-    return result.get("observed"), result.get("error")
+    error = result.get("error")
+    return result.get("observed"), error and error + said(printed)
+
+
+def said(printed):
+    """The end of what a failed check printed, to help read the failure."""
+    if not printed:
+        return ""
+    lines = printed.splitlines()[-15:]
+    return "\n  it printed:\n" + "\n".join("    " + line for line in lines)
 
 
 def main():
