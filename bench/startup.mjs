@@ -8,7 +8,7 @@ export const HOME = { hash: '#/', ready: 'button[type=submit]' };
 /** A 10-question quiz opened by link, ready when a choice can be picked. */
 export const APP_START = { hash: '#/quiz?n=10&seed=1', ready: 'input[name^=choice]:not([disabled])' };
 /** A shared quiz: its intro screen, then "Start the quiz", ready when a choice can be picked. */
-export const sharedQuiz = (codes) => ({ hash: `#/s/1.p.k3.${codes.join('')}`, click: 'button.primary', ready: APP_START.ready });
+export const sharedQuiz = (codes) => ({ hash: `#/s/2.52.p.k3.${codes.join('')}`, click: 'button.primary', ready: APP_START.ready });
 
 // Records, in the page, when the ready element first exists (ms since navigation start), and
 // clicks `click` as soon as it exists, so that no round trip to the test driver is timed.

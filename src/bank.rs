@@ -49,7 +49,9 @@ fn unpack() -> Vec<Question> {
             // Hashed once here: loading screens and installs ask for it per question.
             shard: (crate::quiz::code_value(id) as usize % SHARDS) as u8,
             area: *area,
-            level: Level::ALL[usize::from(*level).min(2)],
+            // The level's byte carries the versions' bits above it (bankc's codegen).
+            level: Level::ALL[usize::from(*level & 3).min(2)],
+            versions: *level >> 2,
             kind: Kind::ALL[usize::from(*kind).min(3)],
             choice_count: *choices,
             point_count: *points,

@@ -33,6 +33,60 @@ impl Level {
     }
 }
 
+/// The Django versions the bank knows, oldest first (bankc's `VERSIONS`; a test keeps them equal).
+pub const VERSIONS: [&str; 3] = ["5.2", "6.0", "6.1"];
+
+/// The versions a question is true for, as its file says them: "5.2+", "5.2 only", "5.2 to 6.0".
+pub fn versions_label(bits: u8) -> String {
+    let set: Vec<usize> = (0..VERSIONS.len()).filter(|i| bits & 1 << i != 0).collect();
+    match (set.first(), set.last()) {
+        (Some(&from), Some(&to)) if to == VERSIONS.len() - 1 => format!("{}+", VERSIONS[from]),
+        (Some(&from), Some(&to)) if from == to => format!("{} only", VERSIONS[from]),
+        (Some(&from), Some(&to)) => format!("{} to {}", VERSIONS[from], VERSIONS[to]),
+        _ => String::new(),
+    }
+}
+
+/// The Django a quiz is for: the LTS (the default) or the latest release. A quiz holds only
+/// questions true for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Django {
+    #[default]
+    Lts,
+    Latest,
+}
+
+impl Django {
+    pub const ALL: [Django; 2] = [Django::Lts, Django::Latest];
+
+    /// Its bit in `Question::versions`.
+    pub fn bit(self) -> u8 {
+        match self {
+            Django::Lts => 1,
+            Django::Latest => 1 << (VERSIONS.len() - 1),
+        }
+    }
+
+    /// The version number, as links and the question page write it.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Django::Lts => VERSIONS[0],
+            Django::Latest => VERSIONS[VERSIONS.len() - 1],
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Django> {
+        Django::ALL.into_iter().find(|d| d.slug() == s)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Django::Lts => "5.2 LTS",
+            Django::Latest => "6.1 (latest)",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Single,
@@ -146,6 +200,8 @@ pub struct Question {
     pub area: u8,
     pub level: Level,
     pub kind: Kind,
+    /// The Django versions the question is true for: bit `i` is `VERSIONS[i]` (bankc's `Versions`).
+    pub versions: u8,
     /// How many choices (2 for true/false, none for flashcards).
     pub choice_count: u8,
     /// How many key points (flashcards).
@@ -193,6 +249,21 @@ impl Text {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn versions_read_as_the_bank_writes_them() {
+        assert_eq!(super::VERSIONS, bankc::VERSIONS);
+        for bits in 1..8u8 {
+            // Only ranges occur; the label of each is the compiler's.
+            let set: Vec<u8> = (0..3).filter(|i| bits & 1 << i != 0).collect();
+            if set.windows(2).all(|w| w[1] == w[0] + 1) {
+                assert_eq!(super::versions_label(bits), bankc::Versions(bits).label(), "{bits:03b}");
+            }
+        }
+        assert_eq!(super::Django::Lts.bit(), 1);
+        assert_eq!(super::Django::Latest.bit(), 4);
+        assert_eq!(super::Django::from_slug("6.1"), Some(super::Django::Latest));
+    }
+
     #[test]
     fn code_runs_split_on_markers() {
         let code = super::Code { lang: "python", text: "\u{1}kfrom\u{2} x \u{1}kimport\u{2} y\n\u{1}s\"a\"\u{2}" };

@@ -153,7 +153,7 @@ mod tests {
     fn every_screen_but_home_and_a_links_first_screen_has_a_chunk() {
         for (link, chunk) in [
             ("#/", None),
-            ("#/s/1.p.k3.00000", None),
+            ("#/s/2.52.p.k3.00000", None),
             ("#/quiz?bad=1&seed=x", None),
             ("#/quiz?n=5&seed=1", Some(Chunk::Quiz)),
             ("#/quiz?mode=cards&seed=1", Some(Chunk::Quiz)),

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use crate::bank::{AREAS, QUESTIONS};
-use crate::model::{Kind, Level, Question};
+use crate::model::{Django, Kind, Level, Question};
 use crate::rng::Rng;
 use crate::sets;
 
@@ -19,6 +19,8 @@ pub struct Filters {
     pub kinds: Vec<Kind>,
     /// How many questions; `None` takes every match.
     pub count: Option<u16>,
+    /// Only questions true for this Django (unless the quiz names its questions).
+    pub version: Django,
 }
 
 /// How a quiz is taken.
@@ -96,6 +98,8 @@ impl Filters {
             && (self.levels.is_empty() || self.levels.contains(&q.level))
             && kind_ok
             && (q.kind.auto_graded() || !matches!(mode, Mode::Exam { .. }))
+            // Named questions (a share link, mistakes, bookmarks) were chosen already.
+            && (named || q.versions & self.version.bit() != 0)
     }
 
     /// Indices into `QUESTIONS` of the questions that pass the filters, in bank order.
@@ -232,6 +236,23 @@ mod tests {
     }
 
     #[test]
+    fn a_quiz_holds_only_questions_true_for_its_django() {
+        for version in Django::ALL {
+            let filters = Filters { version, count: None, ..Filters::default() };
+            let pool = filters.matching(Mode::Cards { seconds: None });
+            assert!(!pool.is_empty());
+            assert!(pool.iter().all(|&i| QUESTIONS[i].versions & version.bit() != 0), "{version:?}");
+            let true_for_it = QUESTIONS.iter().filter(|q| q.versions & version.bit() != 0).count();
+            assert_eq!(pool.len(), true_for_it, "{version:?}");
+        }
+        // A quiz of named questions (a share link, bookmarks) takes them whatever the version.
+        if let Some(only6) = QUESTIONS.iter().position(|q| q.versions & Django::Lts.bit() == 0) {
+            let spec = QuizSpec { only: vec![only6], ..QuizSpec::default() };
+            assert_eq!(spec.pool(), vec![only6]);
+        }
+    }
+
+    #[test]
     fn short_codes_are_unique_and_found() {
         let mut codes: Vec<String> = QUESTIONS.iter().map(|q| short_code(q.id)).collect();
         for (i, q) in QUESTIONS.iter().enumerate() {
@@ -298,7 +319,8 @@ mod tests {
     fn modes_choose_their_kinds() {
         let cards = Mode::Cards { seconds: None };
         let exam = Mode::Exam { minutes: Some(10) };
-        assert_eq!(Filters::default().matching(cards).len(), QUESTIONS.len(), "any question can be a flashcard");
+        let of_lts = QUESTIONS.iter().filter(|q| q.versions & Django::Lts.bit() != 0).count();
+        assert_eq!(Filters::default().matching(cards).len(), of_lts, "any question (of the version) can be a flashcard");
         let open = Filters { kinds: vec![Kind::Flashcard, Kind::Single], ..Filters::default() };
         assert!(open.matching(exam).iter().all(|&i| QUESTIONS[i].kind == Kind::Single), "no open questions in an exam");
         assert!(open.matching(Mode::Practice).iter().any(|&i| QUESTIONS[i].kind == Kind::Flashcard));

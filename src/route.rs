@@ -2,7 +2,7 @@
 //! any static host and sub-path with no rewrite rules, and every screen survives a reload.
 
 use crate::bank;
-use crate::model::{Kind, Level};
+use crate::model::{Django, Kind, Level};
 use crate::quiz::{self, Filters, Mode, QuizSpec};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -142,7 +142,7 @@ pub fn href(route: &Route) -> String {
         Route::Home | Route::BadLink(_) => "#/".into(),
         Route::Results => "#/results".into(),
         Route::Stats => "#/stats".into(),
-        Route::Shared(s) => crate::share::encode(s.spec.mode, s.spec.seed, &s.spec.only, s.spec.challenge),
+        Route::Shared(s) => crate::share::encode(s.spec.mode, s.spec.filters.version, s.spec.seed, &s.spec.only, s.spec.challenge),
         Route::Settings => "#/settings".into(),
         Route::Quiz(spec) => format!("#/quiz?{}", encode_spec(spec)),
         Route::Browse(search) => match encode_search(search) {
@@ -168,6 +168,9 @@ pub fn encode_spec(spec: &QuizSpec) -> String {
     if !spec.filters.levels.is_empty() {
         let l: Vec<&str> = spec.filters.levels.iter().map(|l| l.slug()).collect();
         parts.push(format!("levels={}", l.join(",")));
+    }
+    if spec.filters.version != Django::Lts {
+        parts.push(format!("v={}", spec.filters.version.slug()));
     }
     if !spec.filters.kinds.is_empty() {
         let k: Vec<&str> = spec.filters.kinds.iter().map(|k| k.slug()).collect();
@@ -214,6 +217,7 @@ pub fn parse_spec(query: &str) -> Result<QuizSpec, String> {
             "areas" => filters.areas = list(value, bank::area_index, "This quiz link names a topic area this version of the app does not have.")?,
             "levels" => filters.levels = list(value, Level::from_slug, "This quiz link names an unknown level.")?,
             "kinds" => filters.kinds = list(value, Kind::from_slug, "This quiz link names an unknown kind of question.")?,
+            "v" => filters.version = Django::from_slug(value).ok_or("This quiz link names a Django version the app does not offer (5.2 or 6.1).")?,
             "q" => {
                 // Codes of questions no longer in the bank are dropped; the rest still make a quiz.
                 only.extend(value.split(',').filter_map(quiz::by_code));
@@ -298,14 +302,25 @@ mod tests {
     #[test]
     fn quiz_round_trip() {
         let spec = QuizSpec {
-            filters: Filters { areas: vec![0, 3], levels: vec![Level::Beginner, Level::Advanced], kinds: vec![Kind::Single, Kind::TrueFalse], count: Some(20) },
+            filters: Filters {
+                areas: vec![0, 3],
+                levels: vec![Level::Beginner, Level::Advanced],
+                kinds: vec![Kind::Single, Kind::TrueFalse],
+                count: Some(20),
+                version: Django::Latest,
+            },
             only: vec![1, 5, 9],
             seed: 4_000_000_000,
             mode: Mode::Practice,
             ..QuizSpec::default()
         };
         let href = href(&Route::Quiz(spec.clone()));
+        assert!(href.contains("&v=6.1&"), "{href}");
         assert_eq!(parse(&href), Route::Quiz(spec));
+        // No version is the LTS; an unknown one is a bad link, in words.
+        let lts = parse("#/quiz?n=5&seed=1");
+        assert!(matches!(&lts, Route::Quiz(s) if s.filters.version == Django::Lts), "{lts:?}");
+        assert!(matches!(parse("#/quiz?v=4.2&seed=1"), Route::BadLink(m) if m.contains("Django version")));
         let all = QuizSpec { filters: Filters { count: None, ..Filters::default() }, ..QuizSpec::default() };
         assert_eq!(parse(&href_of(&all)), Route::Quiz(all));
         for mode in [Mode::Exam { minutes: Some(20) }, Mode::Exam { minutes: None }, Mode::Cards { seconds: Some(60) }, Mode::Cards { seconds: None }] {

@@ -2,8 +2,9 @@
 //! timer and seed, so every choice appears where the sharer saw it), optionally with the
 //! sharer's score to beat.
 //!
-//! Format, after `#/s/`: `1.<mode>.<seed>.<codes>[.<right>-<total>]`
-//! - `1`: the format version.
+//! Format, after `#/s/`: `2.<django>.<mode>.<seed>.<codes>[.<right>-<total>]`
+//! - `2`: the format version. Format 1 had no `<django>` and is still read, as Django 5.2.
+//! - django: the Django version the quiz is for, without its dot (`52`, `61`).
 //! - mode: `p` (practice), `e` or `e<minutes>` (mock interview), `c` or `c<seconds>` (flashcards).
 //! - seed: base 36.
 //! - codes: the questions' 5-character short codes (`quiz::short_code`), back to back. Codes
@@ -13,10 +14,13 @@
 //! A 20-question quiz is about 120 characters.
 
 use crate::bank::QUESTIONS;
+use crate::model::Django;
 use crate::quiz::{self, Filters, Mode, QuizSpec};
 
 pub const PREFIX: &str = "#/s/";
-const VERSION: &str = "1";
+const VERSION: &str = "2";
+/// The first format: no Django version, so 5.2.
+const VERSION_1: &str = "1";
 const CODE: usize = 5;
 /// More questions than any quiz of the bank could hold; longer links are refused unread.
 const MAX_CODES: usize = 1000;
@@ -47,14 +51,15 @@ impl ShareError {
 }
 
 /// The link fragment (with `#/s/`) for a quiz of exactly `questions` (bank indices, in order).
-pub fn encode(mode: Mode, seed: u32, questions: &[usize], challenge: Option<(u16, u16)>) -> String {
+pub fn encode(mode: Mode, version: Django, seed: u32, questions: &[usize], challenge: Option<(u16, u16)>) -> String {
     let mode = match mode {
         Mode::Practice => "p".to_owned(),
         Mode::Exam { minutes } => format!("e{}", minutes.map(|m| m.to_string()).unwrap_or_default()),
         Mode::Cards { seconds } => format!("c{}", seconds.map(|s| s.to_string()).unwrap_or_default()),
     };
     let codes: String = questions.iter().filter_map(|&i| QUESTIONS.get(i)).map(|q| quiz::short_code(q.id)).collect();
-    let mut link = format!("{PREFIX}{VERSION}.{mode}.{}.{codes}", quiz::base36(seed));
+    let django = version.slug().replace('.', "");
+    let mut link = format!("{PREFIX}{VERSION}.{django}.{mode}.{}.{codes}", quiz::base36(seed));
     if let Some((right, total)) = challenge {
         link.push_str(&format!(".{right}-{total}"));
     }
@@ -80,12 +85,13 @@ pub fn decode(payload: &str) -> Result<Shared, ShareError> {
         return Err(ShareError::Damaged);
     }
     let mut parts = payload.split('.');
-    match parts.next() {
-        Some(VERSION) => {}
+    let version = match parts.next() {
+        Some(VERSION_1) => Django::Lts,
+        Some(VERSION) => parts.next().and_then(|d| Django::ALL.into_iter().find(|v| v.slug().replace('.', "") == d)).ok_or(ShareError::Damaged)?,
         // A later format keeps a number first, so an app that is behind can say so.
         Some(v) if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) => return Err(ShareError::Newer),
         _ => return Err(ShareError::Damaged),
-    }
+    };
     let (Some(mode), Some(seed), Some(codes)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(ShareError::Damaged);
     };
@@ -119,7 +125,7 @@ pub fn decode(payload: &str) -> Result<Shared, ShareError> {
             None => unknown += 1,
         }
     }
-    let mut spec = QuizSpec { mode, filters: Filters { count: None, ..Filters::default() }, only, ordered: true, seed, challenge };
+    let mut spec = QuizSpec { mode, filters: Filters { count: None, version, ..Filters::default() }, only, ordered: true, seed, challenge };
     // What the quiz really holds: an exam leaves out open questions.
     let named = spec.only.len();
     spec.only = spec.pool();
@@ -142,7 +148,7 @@ mod tests {
     #[test]
     fn a_twenty_question_link_is_short_and_round_trips() {
         let questions: Vec<usize> = (0..20).map(|i| i * 7).collect();
-        let link = encode(Mode::Exam { minutes: Some(20) }, u32::MAX, &questions, Some((17, 20)));
+        let link = encode(Mode::Exam { minutes: Some(20) }, Django::Lts, u32::MAX, &questions, Some((17, 20)));
         assert!(link.len() < 140, "{} characters: {link}", link.len());
         let shared = decode(payload(&link)).unwrap();
         let open = questions.iter().filter(|&&i| !QUESTIONS[i].kind.auto_graded()).count();
@@ -154,15 +160,31 @@ mod tests {
     }
 
     #[test]
+    fn the_django_version_travels_with_the_link() {
+        let link = encode(Mode::Practice, Django::Latest, 5, &[3, 4], None);
+        assert!(link.starts_with("#/s/2.61.p.5."), "{link}");
+        assert_eq!(decode(payload(&link)).unwrap().spec.filters.version, Django::Latest);
+        // A link of the first format, made before versions, is a 5.2 quiz.
+        let old = link.replacen("2.61.", "1.", 1);
+        let shared = decode(payload(&old)).unwrap();
+        assert_eq!((shared.spec.filters.version, shared.spec.only), (Django::Lts, vec![3, 4]));
+        for bad in ["2.60.p.5.", "2..p.5.", "2.6.1.p.5.", "2.p.5."] {
+            let damaged = link.replacen("2.61.p.5.", bad, 1);
+            assert_eq!(decode(payload(&damaged)), Err(ShareError::Damaged), "{damaged}");
+        }
+        assert_eq!(decode(&payload(&link).replacen('2', "3", 1)), Err(ShareError::Newer));
+    }
+
+    #[test]
     fn gone_questions_are_dropped_and_counted() {
-        let link = encode(Mode::Practice, 5, &[3, 4], None);
+        let link = encode(Mode::Practice, Django::Lts, 5, &[3, 4], None);
         let with_gone = link.replacen(".p.5.", ".p.5.zzzzz", 1);
         let shared = decode(payload(&with_gone)).unwrap();
         assert_eq!((shared.spec.only.clone(), shared.dropped), (vec![3, 4], 1));
         assert_eq!(decode("1.p.5.zzzzzyyyyy"), Err(ShareError::NothingLeft));
         // An exam cannot hold an open question: it counts as dropped.
         let open = QUESTIONS.iter().position(|q| q.kind == Kind::Flashcard).unwrap();
-        let exam = encode(Mode::Exam { minutes: None }, 1, &[open, 3], None);
+        let exam = encode(Mode::Exam { minutes: None }, Django::Lts, 1, &[open, 3], None);
         assert_eq!(decode(payload(&exam)).unwrap().dropped, 1);
     }
 
@@ -186,7 +208,8 @@ mod tests {
         ] {
             assert_eq!(decode(bad), Err(ShareError::Damaged), "{bad:?}");
         }
-        assert_eq!(decode("2.p.5.abcde"), Err(ShareError::Newer));
+        assert_eq!(decode("2.p.5.abcde"), Err(ShareError::Damaged), "format 2 names its Django first");
+        assert_eq!(decode("3.p.5.abcde"), Err(ShareError::Newer));
     }
 
     // proptest needs an OS random source: native test runs only.
@@ -203,7 +226,9 @@ mod tests {
                 mode in 0u8..3,
                 timer in proptest::option::of(1u16..500),
                 score in proptest::option::of((0u16..50, 1u16..50)),
+                latest in any::<bool>(),
             ) {
+                let version = if latest { Django::Latest } else { Django::Lts };
                 let mut questions = Vec::new();
                 for p in picks {
                     if !questions.contains(&p) {
@@ -216,7 +241,7 @@ mod tests {
                     _ => Mode::Cards { seconds: timer },
                 };
                 let challenge = score.map(|(r, t)| (r.min(t), t));
-                let link = encode(mode, seed, &questions, challenge);
+                let link = encode(mode, version, seed, &questions, challenge);
                 match decode(payload(&link)) {
                     Ok(shared) => {
                         let expected: Vec<usize> = questions.iter().copied().filter(|&i| !matches!(mode, Mode::Exam { .. }) || QUESTIONS[i].kind.auto_graded()).collect();
@@ -224,6 +249,7 @@ mod tests {
                         prop_assert_eq!(shared.dropped, questions.len() - expected.len());
                         prop_assert_eq!(shared.spec.mode, mode);
                         prop_assert_eq!(shared.spec.seed, seed);
+                        prop_assert_eq!(shared.spec.filters.version, version);
                         prop_assert_eq!(shared.spec.challenge, challenge);
                         // The same quiz: the same items, choice orders included.
                         prop_assert_eq!(quiz::build(&shared.spec).len(), expected.len());
@@ -247,7 +273,7 @@ mod tests {
 
             #[test]
             fn damaged_real_links_never_panic(cut in 0usize..130, flip in 0usize..130, ch in any::<char>()) {
-                let link = encode(Mode::Cards { seconds: Some(60) }, 99, &(0..20).collect::<Vec<_>>(), Some((3, 20)));
+                let link = encode(Mode::Cards { seconds: Some(60) }, Django::Lts, 99, &(0..20).collect::<Vec<_>>(), Some((3, 20)));
                 let p = payload(&link);
                 let mut s: String = p.chars().take(cut).collect();
                 let _ = decode(&s);

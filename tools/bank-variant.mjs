@@ -30,6 +30,7 @@ choices = ["\`runserver\`", "\`startserver\`", "\`devserver\`"]
 answer = 0
 explanation = "\`runserver\` starts the lightweight development web server; it is meant for development only."
 docs = "https://docs.djangoproject.com/en/5.2/ref/django-admin/#runserver"
+versions = "5.2+"
 `;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -54,11 +54,11 @@ try {
 } catch (e) {
   fail(e.message);
 }
-const chunkOf = `/^#\\/(quiz\\?(.*&)?mode=exam|s\\/1\\.e)/.test(h)?'exam':/^#\\/s\\//.test(h)?'quiz':/^#\\/quiz/.test(h)?'quiz':/^#\\/results/.test(h)?'results':/^#\\/(browse|q\\/)/.test(h)?'browse':/^#\\/stats/.test(h)?'stats':/^#\\/settings/.test(h)?'settings':''`;
+const chunkOf = `/^#\\/(quiz\\?(.*&)?mode=exam|s\\/(1|2\\.[0-9]+)\\.e)/.test(h)?'exam':/^#\\/s\\//.test(h)?'quiz':/^#\\/quiz/.test(h)?'quiz':/^#\\/results/.test(h)?'results':/^#\\/(browse|q\\/)/.test(h)?'browse':/^#\\/stats/.test(h)?'stats':/^#\\/settings/.test(h)?'settings':''`;
 const prefetch =
   `(()=>{const n=${JSON.stringify(bankFiles)},k=${JSON.stringify(chunks)},h=location.hash,b=self.quizBank={},c=[];` +
   `(k[${chunkOf}]||[]).forEach((f)=>{const l=document.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='';l.href=f;document.head.append(l)});` +
-  `let m=h.match(/^#\\/s\\/1\\.[a-z0-9]*\\.[a-z0-9]*\\.([a-z0-9]+)/);if(m)c.push(...(m[1].match(/.{5}/g)||[]));` +
+  `let m=h.match(/^#\\/s\\/(?:1|2\\.[0-9]+)\\.[a-z0-9]*\\.[a-z0-9]*\\.([a-z0-9]+)/);if(m)c.push(...(m[1].match(/.{5}/g)||[]));` +
   `m=h.match(/^#\\/q\\/([a-z0-9]{5})/);if(m)c.push(m[1]);const all=/^#\\/browse/.test(h);` +
   `n.forEach((f,i)=>{if(all||c.some((x)=>parseInt(x,36)%n.length===i))(b[i]=fetch('bank/'+f)).catch(()=>{})})})();`;
 let index = readFileSync(indexPath, 'utf8');

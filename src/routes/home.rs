@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::bank::{AREAS, QUESTIONS};
 use crate::fresh::Fresh;
-use crate::model::{Kind, Level};
+use crate::model::{Django, Kind, Level};
 use crate::nav;
 use crate::quiz::{Filters, Mode, QuizSpec, CARD_SECONDS, COUNTS, EXAM_MINUTES};
 use crate::route::{self, Route};
@@ -45,7 +45,7 @@ fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T) {
 pub const TITLE: &str = "Practise for your Django interview";
 pub fn lead() -> String {
     format!(
-        "{} questions on {} topics, checked against the Django 5.2 documentation. Everything runs in your browser.",
+        "{} questions on {} topics, for Django 5.2 LTS and 6.1, their code answers run against real Django. Everything runs in your browser.",
         QUESTIONS.len(),
         topics_with_questions()
     )
@@ -122,7 +122,7 @@ pub fn Home() -> impl IntoView {
     let share = move || {
         let spec = spec();
         let items: Vec<usize> = crate::quiz::build(&spec).iter().map(|it| it.question).collect();
-        (!items.is_empty()).then(|| crate::share::encode(spec.mode, spec.seed, &items, None))
+        (!items.is_empty()).then(|| crate::share::encode(spec.mode, spec.filters.version, spec.seed, &items, None))
     };
 
     let area_chips = AREAS
@@ -131,6 +131,11 @@ pub fn Home() -> impl IntoView {
         .filter_map(|(i, area)| {
             let i = u8::try_from(i).ok()?;
             let total = QUESTIONS.iter().filter(|q| q.area == i).count();
+            // Of the chosen version: the chip's count is what ticking it adds.
+            let of_version = move || {
+                let bit = filters.with(|f| f.version.bit());
+                QUESTIONS.iter().filter(|q| q.area == i && q.versions & bit != 0).count()
+            };
             (total > 0).then(|| {
                 view! {
                     <label class="chip">
@@ -139,7 +144,7 @@ pub fn Home() -> impl IntoView {
                             prop:checked=move || filters.with(|f| f.areas.contains(&i))
                             on:change=move |_| filters.update(|f| toggle(&mut f.areas, i))
                         />
-                        <span>{area.title} <small>{total}</small></span>
+                        <span>{area.title} <small>{of_version}</small></span>
                     </label>
                 }
             })
@@ -166,6 +171,23 @@ pub fn Home() -> impl IntoView {
                         on:change=move |_| filters.update(|f| f.count = count)
                     />
                     <span>{label}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    let version_chips = Django::ALL
+        .into_iter()
+        .map(|v| {
+            view! {
+                <label class="chip">
+                    <input
+                        type="radio"
+                        name="version"
+                        prop:checked=move || filters.with(|f| f.version == v)
+                        on:change=move |_| filters.update(|f| f.version = v)
+                    />
+                    <span>{v.title()}</span>
                 </label>
             }
         })
@@ -233,6 +255,10 @@ pub fn Home() -> impl IntoView {
                 <div class="modes">{mode_cards}</div>
             </fieldset>
             {timer_chips}
+            <fieldset>
+                <legend>"Django version " <span class="hint">"(questions true for it)"</span></legend>
+                <div class="chips">{version_chips}</div>
+            </fieldset>
             <fieldset>
                 <legend>"Topics " <span class="hint">"(none ticked means all)"</span></legend>
                 <div class="chips">{area_chips}</div>

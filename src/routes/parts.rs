@@ -85,6 +85,7 @@ pub fn meta(q: &'static Question) -> impl IntoView {
             <p class="meta">
                 <span>{bank::area_title(q.area)}</span>
                 <span>{q.level.title()}</span>
+                <span>{format!("Django {}", crate::model::versions_label(q.versions))}</span>
                 {(q.kind == Kind::Flashcard).then_some(view! { <span>"Open question"</span> })}
             </p>
             {bookmark(q.id)}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::bank::QUESTIONS;
 use crate::fresh::{Fresh, IntoFresh};
-use crate::model::Kind;
+use crate::model::{Django, Kind};
 use crate::quiz::Mode;
 use crate::route;
 use crate::routes::{home, parts};
@@ -71,7 +71,9 @@ pub fn Question(index: usize) -> impl IntoView {
             </div>
             {parts::share_button("Share this question", move || {
                 let mode = if q.kind.auto_graded() { Mode::Practice } else { Mode::Cards { seconds: None } };
-                Some(crate::share::encode(mode, home::new_seed(), &[index], None))
+                // The version the question is for: the LTS when it holds there.
+                let version = if q.versions & Django::Lts.bit() != 0 { Django::Lts } else { Django::Latest };
+                Some(crate::share::encode(mode, version, home::new_seed(), &[index], None))
             })}
         </article>
     }

@@ -34,8 +34,8 @@ pub fn Results() -> impl IntoView {
     // Share the exact questions just answered, in order, with this score to beat.
     let questions: Vec<usize> = record.answers.iter().filter_map(|a| bank::position(&a.id)).collect();
     let to_beat = (u16::try_from(score.right).unwrap_or(u16::MAX), u16::try_from(score.total).unwrap_or(u16::MAX));
-    let (seed, share_mode) = (spec.seed, spec.mode);
-    let share = move || (!questions.is_empty()).then(|| crate::share::encode(share_mode, seed, &questions, Some(to_beat)));
+    let (seed, share_mode, version) = (spec.seed, spec.mode, spec.filters.version);
+    let share = move || (!questions.is_empty()).then(|| crate::share::encode(share_mode, version, seed, &questions, Some(to_beat)));
     let versus = spec.challenge.map(|(right, total)| {
         let (mine, theirs) = (score.right * u32::from(total), u32::from(right) * score.total);
         let verdict = match mine.cmp(&theirs) {

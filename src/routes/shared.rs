@@ -32,6 +32,7 @@ pub fn SharedQuiz(shared: Shared) -> impl IntoView {
     };
     let questions = if n == 1 { "1 question".to_owned() } else { format!("{n} questions") };
     let dropped = shared.dropped;
+    let version = spec.filters.version.title();
     let start = Route::Quiz(spec);
     // While the user reads this, the quiz's code and text arrive (a failure is the quiz
     // screen's to report, when it asks again).
@@ -44,7 +45,7 @@ pub fn SharedQuiz(shared: Shared) -> impl IntoView {
         <section class="card narrow shared">
             <h1 tabindex="-1" node_ref=heading>{title}</h1>
             <p class="lead">{format!("{questions} · {how}")}</p>
-            <p>{format!("Topics: {topics}.")}</p>
+            <p>{format!("Topics: {topics}. For Django {version}.")}</p>
             {(dropped > 0).then(|| view! {
                 <p class="hint-msg">{if dropped == 1 {
                     "1 question in this link is no longer in the app; the quiz has the others.".to_owned()

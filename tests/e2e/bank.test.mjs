@@ -56,7 +56,7 @@ test('a share link starts fetching its questions while the wasm downloads, each 
     .slice(0, 10)
     .map((q) => q.id);
   assert.equal(ids.length, 10);
-  const link = `${server.url}#/s/1.p.k3.${ids.map(shortCode).join('')}`;
+  const link = `${server.url}#/s/2.52.p.k3.${ids.map(shortCode).join('')}`;
   const { context, page, guard } = await open(browser);
   const seen = watch(page);
   await page.goto(link);

@@ -183,13 +183,31 @@ export async function shot(page, name) {
 }
 
 let bankCache;
-/** The validated bank, as `make bank-json` prints it. */
+/** The validated bank, as `make bank-json` prints it (of `QUIZ_BANK_DIR` when set, as the build takes it). */
 export function bank() {
   bankCache ??= JSON.parse(
-    execFileSync('cargo', ['run', '-q', '-p', 'bankc', '--bin', 'bank-json', '--', 'questions'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }),
+    execFileSync('cargo', ['run', '-q', '-p', 'bankc', '--bin', 'bank-json', '--', process.env.QUIZ_BANK_DIR ?? 'questions'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    }),
   );
   return bankCache;
 }
+
+const VERSIONS = ['5.2', '6.0', '6.1'];
+/** Whether a question is true for Django `version`, from the versions its file states ("5.2+", "5.2 only", "5.2 to 6.0"). */
+export function trueFor(q, version) {
+  const v = VERSIONS.indexOf(version);
+  let m;
+  if ((m = q.versions.match(/^(\d\.\d)\+$/))) return v >= VERSIONS.indexOf(m[1]);
+  if ((m = q.versions.match(/^(\d\.\d) only$/))) return m[1] === version;
+  if ((m = q.versions.match(/^(\d\.\d) to (\d\.\d)$/))) return v >= VERSIONS.indexOf(m[1]) && v <= VERSIONS.indexOf(m[2]);
+  throw new Error(`${q.id}: versions ${q.versions}`);
+}
+
+/** The questions a quiz of the default Django (5.2 LTS) draws from. */
+export const forLts = () => bank().questions.filter((q) => trueFor(q, '5.2'));
 
 /** The bank question shown on the page, found by its prompt text. */
 export async function currentQuestion(page) {

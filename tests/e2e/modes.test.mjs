@@ -2,7 +2,7 @@
 // resume after reload, keyboard only) and flashcards (any question as a card, countdown).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe, shortCode, headingFocused } from './harness.mjs';
+import { open, guard as watch, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, forLts, axe, shortCode, headingFocused } from './harness.mjs';
 import { server, browser } from './suite.mjs';
 
 const chip = (page, text) => page.locator('label.chip', { hasText: new RegExp(`^${text}$`) });
@@ -131,7 +131,7 @@ test('mock interview: moving between multiple- and single-answer questions keeps
   const qs = bank().questions;
   const multi = qs.find((q) => q.kind === 'multiple' && q.choices.length === 4);
   const singles = qs.filter((q) => q.kind === 'single' && q.choices.length === 4).slice(0, 4);
-  const link = `#/s/1.e.7.${[multi, ...singles].map((q) => shortCode(q.id)).join('')}`;
+  const link = `#/s/2.52.e.7.${[multi, ...singles].map((q) => shortCode(q.id)).join('')}`;
   const { context, page, guard } = await open(browser, `${server.url}${link}`);
   await page.getByRole('button', { name: /^Start/ }).click();
   await page.locator('h1.prompt').waitFor();
@@ -202,7 +202,7 @@ test('flashcards: any question as a card, the countdown reveals the answer, rati
   await chip(page, '30\u00a0s').click();
   await chip(page, 'Single choice').click();
   await chip(page, '5').click();
-  assert.match(await page.locator('.match').textContent(), new RegExp(`^${bank().questions.filter((q) => q.kind === 'single').length} matching`));
+  assert.match(await page.locator('.match').textContent(), new RegExp(`^${forLts().filter((q) => q.kind === 'single').length} matching`));
   await page.getByRole('button', { name: 'Start flashcards' }).click();
   await page.locator('h1.prompt').waitFor();
   for (const [k, rating] of ['Good', 'Again', 'Easy', 'Hard', 'Good'].entries()) {

@@ -2,7 +2,7 @@
 // yet" filters, the per-topic breakdown, and a review of the latest mistakes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, shot, currentQuestion, pick, rightTexts, wrongTexts, bank, axe } from './harness.mjs';
+import { open, shot, currentQuestion, pick, rightTexts, wrongTexts, forLts, axe } from './harness.mjs';
 import { server, browser } from './suite.mjs';
 
 const chip = (page, text) => page.locator('label.chip', { hasText: new RegExp(`^${text}$`) });
@@ -76,7 +76,7 @@ test('kinds filter and "only questions I have not answered yet"', async () => {
   const { context, page, guard } = await open(browser, server.url);
   const all = await matchCount(page);
   await chip(page, 'True or false').click();
-  const tf = bank().questions.filter((q) => q.kind === 'true-false').length;
+  const tf = forLts().filter((q) => q.kind === 'true-false').length;
   assert.equal(await matchCount(page), tf);
   await chip(page, '5').click();
   await page.getByRole('button', { name: 'Start quiz' }).click();
@@ -118,7 +118,7 @@ test('the keyboard shortcuts list opens with ? and passes axe', async () => {
 test('open questions: answer aloud, show the key points, tick them and rate yourself', async () => {
   const { context, page, guard } = await open(browser, server.url, { width: 375, height: 800 });
   await chip(page, 'Open question').click();
-  assert.equal(await matchCount(page), bank().questions.filter((q) => q.kind === 'flashcard').length);
+  assert.equal(await matchCount(page), forLts().filter((q) => q.kind === 'flashcard').length);
   await chip(page, '5').click();
   await page.getByRole('button', { name: 'Start quiz' }).click();
   const plan = [
