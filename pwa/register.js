@@ -56,7 +56,10 @@ async function start() {
   setInterval(check, 3600e3);
 }
 
+// A browser may refuse the worker (plain HTTP on a LAN address, a storage policy, a privacy
+// mode): the app still works, only not offline, so a refusal is not an error to show.
+const run = () => start().catch(() => {});
 if (sw) {
-  if (document.readyState === 'complete') start();
-  else addEventListener('load', start);
+  if (document.readyState === 'complete') run();
+  else addEventListener('load', run);
 }

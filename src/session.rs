@@ -302,6 +302,23 @@ impl Session {
         }
     }
 
+    /// Exam: the seconds left at `now`, never more than the time limit, whatever the clock did
+    /// (set back, the countdown would otherwise grow past it).
+    pub fn seconds_left(&self, now: f64) -> Option<u32> {
+        let (Some(deadline), Mode::Exam { minutes: Some(m) }) = (self.deadline(), self.spec.mode) else { return None };
+        Some(((deadline - now) / 1000.0).ceil().clamp(0.0, f64::from(m) * 60.0) as u32)
+    }
+
+    /// The seconds the quiz took by `now`: from 0 (a clock set back) to the time limit of a
+    /// timed exam (one handed in late, by a clock jump or on reopening, took its whole limit).
+    pub fn seconds_taken(&self, now: f64) -> u32 {
+        let limit = match self.spec.mode {
+            Mode::Exam { minutes: Some(m) } => f64::from(m) * 60.0,
+            _ => f64::from(u32::MAX),
+        };
+        ((now - self.started_at) / 1000.0).clamp(0.0, limit) as u32
+    }
+
     /// Hands the exam in if its time is up at `now`; returns whether it did.
     pub fn expire(&mut self, now: f64) -> bool {
         self.deadline().is_some_and(|d| now >= d) && self.submit().is_ok()
@@ -539,6 +556,13 @@ mod tests {
         assert!(!untimed.expire(f64::MAX));
         let mut s = exam(2, Some(10));
         assert_eq!(s.deadline(), Some(10_000.0 + 600_000.0));
+        // The clock set back an hour: the countdown stays at its limit, the time taken at 0.
+        assert_eq!(s.seconds_left(10_000.0 - 3_600_000.0), Some(600));
+        assert_eq!(s.seconds_left(70_000.0), Some(540));
+        assert_eq!(s.seconds_taken(10_000.0 - 3_600_000.0), 0);
+        // Three days ahead: handed in, having taken its ten minutes, not 4320.
+        assert_eq!(s.seconds_left(10_000.0 + 3.0 * 86_400_000.0), Some(0));
+        assert_eq!(s.seconds_taken(10_000.0 + 3.0 * 86_400_000.0), 600);
         assert!(!s.expire(609_999.0));
         assert!(s.expire(610_000.0));
         assert_eq!(s.phase(), Phase::Finished);

@@ -46,8 +46,14 @@ impl AppState {
             let _ = p.mark("quiz:save:end");
             let _ = p.measure_with_start_mark_and_end_mark("quiz:save", "quiz:save:start", "quiz:save:end");
         }
-        if let Err(notice) = result {
-            self.notice.set(Some(notice));
+        self.saved(result);
+    }
+
+    /// Shows what a save's outcome means for the notice (`Notice::after_save`).
+    fn saved(&self, result: Result<(), Notice>) {
+        let next = Notice::after_save(self.notice.get_untracked(), result);
+        if next != self.notice.get_untracked() {
+            self.notice.set(next);
         }
     }
 
@@ -55,8 +61,8 @@ impl AppState {
     pub fn replace(&self, progress: Progress) {
         let result = STORE.with(|s| s.borrow().as_ref().map(|s| s.save(&progress)));
         self.progress.set(progress);
-        if let Some(Err(notice)) = result {
-            self.notice.set(Some(notice));
+        if let Some(result) = result {
+            self.saved(result.map(|_| ()));
         }
     }
 
@@ -82,7 +88,11 @@ pub fn now() -> f64 {
 
 /// Now, with the user's local day number (for streaks and the activity calendar).
 pub fn moment() -> Moment {
-    let ms = now();
+    moment_at(now())
+}
+
+/// A time (ms since the epoch) with the user's local day number.
+pub fn moment_at(ms: f64) -> Moment {
     // getTimezoneOffset is UTC minus local time, in minutes.
     let offset = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset();
     Moment { ms, day: ((ms - offset * 60_000.0) / 86_400_000.0).floor() as i32 }
@@ -105,6 +115,12 @@ pub fn open() -> AppState {
     STORE.with(|s| *s.borrow_mut() = Some(store));
     let state = AppState { progress: RwSignal::new(progress), notice: RwSignal::new(notice) };
     provide_context(state);
+    // A timed exam that ran out while the app was closed is handed in now, not offered to continue.
+    if state.progress.with_untracked(|p| p.current.is_some() && p.clone().hand_in_expired(now(), moment_at)) {
+        state.update(|p| {
+            p.hand_in_expired(now(), moment_at);
+        });
+    }
     state
 }
 

@@ -65,10 +65,11 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
 
     // The countdown: its deadline is fixed when the quiz starts, so closing the tab does not
     // stop it; coming back after the end hands the quiz in at once.
-    let deadline = session.with_untracked(Session::deadline);
-    let left = deadline.map(|deadline| {
+    let timed = session.with_untracked(|s| s.deadline().is_some());
+    let left = timed.then(|| {
         let now = parts::ticking_now(500);
-        let left = Memo::new(move |_| ((deadline - now.get()) / 1000.0).ceil().max(0.0) as u32);
+        // Never above the limit, whatever the clock does (`Session::seconds_left`).
+        let left = Memo::new(move |_| session.with_untracked(|s| s.seconds_left(now.get())).unwrap_or(0));
         Effect::new(move |_| {
             if left.get() == 0 {
                 hand_in(true);

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::fresh::{Fresh, IntoFresh};
 use crate::state::AppState;
-use crate::storage::{backup_time, decode, Backup, DecodeError, Decoded, Progress, Summary};
+use crate::storage::{backup_time, decode, Backup, DecodeError, Decoded, Progress, Summary, MAX_HISTORY, MAX_HISTORY_ANSWERS};
 use crate::ui;
 
 /// A file read for import, waiting for the user to choose merge or replace.
@@ -99,6 +99,11 @@ pub fn Settings() -> impl IntoView {
         message.set(None);
         let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        // Emptied at once, so choosing the same file again (after Cancel, or to import it
+        // twice) is a change the page hears; the File already taken stays readable.
+        if let Some(input) = &input {
+            input.set_value("");
+        }
         if file.size() > 5_000_000.0 {
             message.set(Some((false, "This file is too large to be a progress file of this app. Nothing was changed.".into())));
             return;
@@ -121,7 +126,7 @@ pub fn Settings() -> impl IntoView {
             mine.merge(p.progress);
             mine
         } else {
-            p.progress
+            p.progress.imported()
         };
         state.replace(next);
         pending.set(None);
@@ -213,17 +218,30 @@ pub fn Settings() -> impl IntoView {
     let preview = move || {
         pending.get().map(|p| {
             let now = state.progress.with_untracked(Progress::summary);
-            let merged = state.progress.with_untracked(|mine| {
+            // What a merge would leave out of the history, and what a replace would.
+            let (merged, merge_drops) = state.progress.with_untracked(|mine| {
                 let mut m = mine.clone();
                 m.merge(p.progress.clone());
-                m.summary()
+                (m.summary(), mine.merge_over_cap(&p.progress))
             });
-            let replaced = p.progress.summary();
+            let replace_drops = p.progress.history_over_cap();
+            let replaced = p.progress.clone().imported().summary();
+            let capped = (merge_drops > 0 || replace_drops > 0).then(|| {
+                let count = |n: usize| if n == 1 { "1 older quiz".to_owned() } else { format!("{n} older quizzes") };
+                let what = match (merge_drops, replace_drops) {
+                    (m, r) if m == r => format!("either way {} would be left out of it", count(m)),
+                    (0, r) => format!("replacing would leave {} out of it", count(r)),
+                    (m, 0) => format!("merging would leave {} out of it", count(m)),
+                    (m, r) => format!("merging would leave {} out of it, replacing {}", count(m), count(r)),
+                };
+                format!("The history keeps the newest {MAX_HISTORY} quizzes (at most {MAX_HISTORY_ANSWERS} answers): {what}. Their answers still count in your statistics and schedule.")
+            });
             Fresh(view! {
                 <section class="card preview" aria-labelledby="preview-title">
                     <h2 id="preview-title">"What the import would change"</h2>
                     {p.damaged.then(|| view! { <p class="hint-msg">"Parts of this file could not be read; they will be left out."</p> })}
                     {summary_table(now, merged, replaced)}
+                    {capped.map(|text| view! { <p class="hint-msg">{text}</p> })}
                     <div class="actions">
                         <button type="button" on:click=move |_| pending.set(None)>"Cancel"</button>
                         <button type="button" on:click=move |_| apply(false)>"Replace my progress"</button>

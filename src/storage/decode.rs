@@ -151,10 +151,30 @@ fn answer(v: &Value) -> Option<AnswerRecord> {
     })
 }
 
+/// The largest time a date can show: JavaScript's dates end at ±8.64e15 ms.
+const MAX_TIME: f64 = 8.64e15;
+
+/// A time in ms since the epoch that a date can show; a larger one (a hand-edited file) would
+/// read "Invalid Date", so it is damaged data.
+fn time(v: &Value) -> Option<f64> {
+    v.as_f64().filter(|t| t.abs() <= MAX_TIME)
+}
+
+/// The same rule for serde's derives, which check these readers in tests.
+#[cfg(test)]
+pub(crate) fn serde_time<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let t = <f64 as serde::Deserialize>::deserialize(d)?;
+    if t.abs() <= MAX_TIME {
+        Ok(t)
+    } else {
+        Err(serde::de::Error::custom("a time no date can show"))
+    }
+}
+
 fn record(v: &Value) -> Option<QuizRecord> {
     let o = v.as_object()?;
     Some(QuizRecord {
-        at: o.get("at")?.as_f64()?,
+        at: time(o.get("at")?)?,
         quiz: string(o.get("quiz")?)?,
         seconds: uint(o.get("seconds")?)?,
         answers: all(o.get("answers")?, answer)?,
@@ -166,7 +186,7 @@ fn saved(v: &Value) -> Option<SavedQuiz> {
     let o = v.as_object()?;
     Some(SavedQuiz {
         quiz: string(o.get("quiz")?)?,
-        started_at: o.get("started_at")?.as_f64()?,
+        started_at: time(o.get("started_at")?)?,
         answers: all(o.get("answers")?, |v| maybe(v, |v| all(v, uint)))?,
         ratings: or_default(o, "ratings", |v| all(v, |v| maybe(v, uint)))?,
         marked: or_default(o, "marked", |v| all(v, Value::as_bool))?,
@@ -248,7 +268,7 @@ mod tests {
     #[test]
     fn damaged_parts_are_dropped_and_the_rest_kept() {
         let raw = V2
-            .replace(r#""history":["#, r#""history":[{"at":"yesterday"},"#)
+            .replace(r#""history":["#, r#""history":[{"at":"yesterday"},{"at":1e308,"quiz":"n=2&seed=3","seconds":1,"answers":[]},"#)
             .replace(r#""bookmarks":["orm-a"]"#, r#""bookmarks":["orm-a",7]"#)
             .replace(r#""days":{"#, r#""days":{"not-a-day":[1,0],"20455":["x",0],"#);
         let Decoded { progress: p, damaged } = decode(&raw).unwrap();

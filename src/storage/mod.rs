@@ -45,6 +45,8 @@ pub enum Notice {
     Newer,
     /// A save failed (storage full or revoked).
     SaveFailed(String),
+    /// A save succeeded after one had failed: what was kept in the tab is stored now.
+    SavedAgain,
 }
 
 impl Notice {
@@ -56,6 +58,17 @@ impl Notice {
             Notice::KeptUnsaved { reason } => format!("Your saved progress could not be read ({reason}) and could not be backed up, so the app will not save over it. Progress from this visit will not be saved."),
             Notice::Newer => "Your progress was saved by a newer version of this app. This version will not change it; progress from this visit will not be saved. Reload to get the newer version.".into(),
             Notice::SaveFailed(reason) => format!("Your progress could not be saved ({reason}). It is kept in this tab for now and will be saved with your next answer if storage allows."),
+            Notice::SavedAgain => "Your progress is saved again, including the answers kept in this tab while storage was full.".into(),
+        }
+    }
+
+    /// The notice to show after a save: a failure replaces whatever was shown; a success after
+    /// a failure says so, and any other notice (a recovery, a newer version) stays.
+    pub fn after_save(shown: Option<Notice>, saved: Result<(), Notice>) -> Option<Notice> {
+        match (shown, saved) {
+            (_, Err(failed)) => Some(failed),
+            (Some(Notice::SaveFailed(_)), Ok(())) => Some(Notice::SavedAgain),
+            (shown, Ok(())) => shown,
         }
     }
 
@@ -84,7 +97,7 @@ pub struct Backup {
     /// When it was set aside (ms since the epoch), read from the key; `None` if the key's
     /// suffix is not a time (written by hand or by another app).
     pub when: Option<f64>,
-    /// Its length in UTF-16 units, which is what `localStorage` counts.
+    /// Its size in bytes as downloaded (UTF-8).
     pub size: usize,
 }
 
@@ -250,7 +263,8 @@ impl<B: Backend> Store<B> {
             // Insertion keeps the order without a sort: there are a handful of backups at most,
             // and a sort's generic code would cost more bytes than it saves time.
             let at = list.iter().position(|b| b.when.unwrap_or(-1.0) < when.unwrap_or(-1.0)).unwrap_or(list.len());
-            list.insert(at, Backup { key, when, size: value.encode_utf16().count() });
+            // Bytes as the download writes them (UTF-8), not UTF-16 units.
+            list.insert(at, Backup { key, when, size: value.len() });
         }
         list
     }
@@ -414,7 +428,8 @@ mod tests {
             vec![
                 ("django-quiz.backup.2000".to_owned(), Some(2_000.0), 11),
                 ("django-quiz.backup.1000".to_owned(), Some(1_000.0), 5),
-                ("django-quiz.backup.by-hand".to_owned(), None, 1),
+                // "é" is one UTF-16 unit but two bytes in the file the user downloads.
+                ("django-quiz.backup.by-hand".to_owned(), None, 2),
             ]
         );
         assert_eq!(store2.discard("django-quiz.backup.1000"), Ok(()));
@@ -447,6 +462,17 @@ mod tests {
         assert_eq!(notice, Some(Notice::Newer));
         assert_eq!(store.save(&learnt(&["a"])), Ok(false));
         assert_eq!(mem.get(KEY).as_deref(), Some("{\"version\":9,\"x\":1}"));
+    }
+
+    #[test]
+    fn a_save_after_a_failed_one_replaces_the_failure_notice() {
+        let full = Notice::SaveFailed("storage is full".into());
+        assert_eq!(Notice::after_save(None, Err(full.clone())), Some(full.clone()));
+        assert_eq!(Notice::after_save(Some(full.clone()), Ok(())), Some(Notice::SavedAgain));
+        assert_eq!(Notice::after_save(Some(Notice::SavedAgain), Err(full.clone())), Some(full));
+        // Notices that are not about saving stay until dismissed.
+        assert_eq!(Notice::after_save(Some(Notice::Newer), Ok(())), Some(Notice::Newer));
+        assert_eq!(Notice::after_save(None, Ok(())), None);
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub const MAX_HISTORY_ANSWERS: usize = 500;
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct QuizRecord {
     /// When it was finished, ms since the epoch.
+    #[cfg_attr(test, serde(deserialize_with = "crate::storage::decode::serde_time"))]
     pub at: f64,
     /// The quiz's link query (see `route::encode_spec`).
     pub quiz: String,
@@ -62,6 +63,7 @@ impl QuizRecord {
 #[cfg_attr(test, derive(serde::Serialize, serde::Deserialize))]
 pub struct SavedQuiz {
     pub quiz: String,
+    #[cfg_attr(test, serde(deserialize_with = "crate::storage::decode::serde_time"))]
     pub started_at: f64,
     pub answers: Vec<Option<Vec<u8>>>,
     #[cfg_attr(test, serde(default))]
@@ -167,14 +169,35 @@ impl Progress {
                 rating: session.ratings.get(i).copied().flatten(),
             })
             .collect();
-        let seconds = ((now - session.started_at) / 1000.0).clamp(0.0, f64::from(u32::MAX)) as u32;
+        let seconds = session.seconds_taken(now);
         self.history.push(QuizRecord { at: now, quiz: crate::route::encode_spec(&session.spec), seconds, answers, timed_out });
         self.cap_history();
         self.current = None;
     }
 
-    /// Keeps the newest quizzes within both caps (always the latest one).
-    pub fn cap_history(&mut self) {
+    /// A timed exam whose time ran out while the app was closed is handed in as it stood, at
+    /// its deadline (its answers learned on the deadline's day), never offered to continue.
+    /// Returns whether it was.
+    pub fn hand_in_expired(&mut self, now: f64, moment_at: impl Fn(f64) -> Moment) -> bool {
+        let Some(saved) = self.current.clone() else { return false };
+        let Ok(spec) = crate::route::parse_spec(&saved.quiz) else { return false };
+        let Some(mut session) = Session::restore(spec, saved.state()) else { return false };
+        let Some(deadline) = session.deadline() else { return false };
+        if now < deadline || !session.expire(deadline) {
+            return false;
+        }
+        let at = moment_at(deadline);
+        for i in 0..session.items.len() {
+            if let Some((id, grade, right)) = session.review(i) {
+                self.learn(id, grade, right, at);
+            }
+        }
+        self.record(&session, deadline, true);
+        true
+    }
+
+    /// How many of the newest quizzes fit both caps (always the latest one).
+    fn history_kept(&self) -> usize {
         let mut answers = 0;
         let mut keep = 0;
         for r in self.history.iter().rev() {
@@ -184,8 +207,26 @@ impl Progress {
             }
             keep += 1;
         }
-        let drop = self.history.len() - keep;
+        keep
+    }
+
+    /// How many of the oldest quizzes `cap_history` would leave out of the history.
+    pub fn history_over_cap(&self) -> usize {
+        self.history.len() - self.history_kept()
+    }
+
+    /// Keeps the newest quizzes within both caps. The one rule for every path that adds to the
+    /// history: finishing a quiz, a merge, and a replace by an imported file (`imported`). The
+    /// per-question and per-day aggregates keep what the left-out quizzes taught.
+    pub fn cap_history(&mut self) {
+        let drop = self.history_over_cap();
         self.history.drain(..drop);
+    }
+
+    /// A file's progress as it replaces the stored one: within the same caps as the rest.
+    pub fn imported(mut self) -> Progress {
+        self.cap_history();
+        self
     }
 
     /// Ids whose latest answer was wrong, most recently answered first.
@@ -208,12 +249,7 @@ impl Progress {
     /// counted twice however often the same data is merged: quizzes are matched by time and
     /// link, a question keeps its most recent memory, a day keeps its larger counts.
     pub fn merge(&mut self, other: Progress) {
-        for r in other.history {
-            if !self.history.iter().any(|h| h.at == r.at && h.quiz == r.quiz) {
-                self.history.push(r);
-            }
-        }
-        self.history.sort_by(|a, b| a.at.total_cmp(&b.at));
+        self.add_history(other.history);
         self.cap_history();
         for (id, m) in other.memory {
             match self.memory.get(&id) {
@@ -237,6 +273,23 @@ impl Progress {
         if self.current.is_none() {
             self.current = other.current;
         }
+    }
+
+    /// Other quizzes into the history, each once (matched by time and link), in time order.
+    fn add_history(&mut self, other: Vec<QuizRecord>) {
+        for r in other {
+            if !self.history.iter().any(|h| h.at == r.at && h.quiz == r.quiz) {
+                self.history.push(r);
+            }
+        }
+        self.history.sort_by(|a, b| a.at.total_cmp(&b.at));
+    }
+
+    /// How many quizzes merging `other` would leave out of the history (`cap_history`).
+    pub fn merge_over_cap(&self, other: &Progress) -> usize {
+        let mut all = Progress { history: self.history.clone(), ..Progress::default() };
+        all.add_history(other.history.clone());
+        all.history_over_cap()
     }
 
     /// Counts shown when importing, to preview what a merge or a replace would change.
@@ -298,6 +351,43 @@ mod tests {
 
     fn at(minutes: f64) -> Moment {
         Moment { ms: AT.ms + minutes * 60_000.0, day: AT.day + (minutes / 1440.0) as i32 }
+    }
+
+    #[test]
+    fn an_exam_that_ran_out_while_closed_is_handed_in_at_its_deadline() {
+        use crate::quiz::Mode;
+        let spec =
+            QuizSpec { mode: Mode::Exam { minutes: Some(1) }, filters: Filters { count: Some(3), ..Filters::default() }, seed: 5, ..QuizSpec::default() };
+        let session = Session::new(spec.clone(), AT.ms);
+        let mut p = Progress { current: Some(SavedQuiz::new(crate::route::encode_spec(&spec), session.saved())), ..Progress::default() };
+        // Still running half a minute in: left as it is, to continue.
+        assert!(!p.hand_in_expired(AT.ms + 30_000.0, |ms| Moment { ms, day: AT.day }));
+        assert!(p.current.is_some());
+        // Reopened ten minutes later: handed in, timed out, having taken its one minute.
+        assert!(p.hand_in_expired(AT.ms + 600_000.0, |ms| Moment { ms, day: AT.day }));
+        assert_eq!(p.current, None);
+        let r = p.history.last().unwrap();
+        assert_eq!((r.at, r.seconds, r.timed_out, r.answers.len()), (AT.ms + 60_000.0, 60, true, 3));
+        // Blank answers are wrong ones: the schedule has them.
+        assert_eq!(p.memory.len(), 3);
+        assert!(!p.hand_in_expired(AT.ms + 600_000.0, |ms| Moment { ms, day: AT.day }), "only once");
+    }
+
+    #[test]
+    fn every_path_keeps_the_history_within_the_same_caps() {
+        let quiz = |at: f64| QuizRecord { at, quiz: format!("seed={at}"), seconds: 1, answers: vec![], timed_out: false };
+        let mut big = Progress::default();
+        big.history = (0..120).map(|i| quiz(f64::from(i))).collect();
+        assert_eq!(big.history_over_cap(), 120 - MAX_HISTORY);
+        // Replace: the file's 120 quizzes become the newest 50, like a merge's and a finish's.
+        let replaced = big.clone().imported();
+        assert_eq!(replaced.history.len(), MAX_HISTORY);
+        assert_eq!(replaced.history.first().map(|r| r.at), Some(70.0));
+        let mut merged = Progress::default();
+        assert_eq!(merged.merge_over_cap(&big), 70);
+        merged.merge(big);
+        assert_eq!(merged.history, replaced.history);
+        assert_eq!(merged.history_over_cap(), 0);
     }
 
     #[test]

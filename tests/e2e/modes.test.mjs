@@ -271,3 +271,21 @@ test('the new screens at phone width in light mode and desktop in dark mode pass
     }
   }
 });
+
+test('at 240 px the header and the mock interview fit the screen: nothing scrolls sideways', async () => {
+  const { context, page, guard } = await open(browser, `${server.url}#/quiz?mode=exam&t=10&n=3&seed=4`, { width: 240, height: 640 });
+  await page.locator('h1.prompt').waitFor();
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  assert.ok(await fits(), 'the mock interview is no wider than 240 px');
+  // Every button is inside the screen, not cut off at its edge.
+  const outside = await page.evaluate(() =>
+    [...document.querySelectorAll('button, nav a')].filter((b) => b.getBoundingClientRect().right > window.innerWidth + 0.5).map((b) => b.textContent.trim()),
+  );
+  assert.deepEqual(outside, []);
+  await shot(page, 'exam-240-light');
+  await page.goto(`${server.url}#/`);
+  await page.getByRole('button', { name: 'Start quiz' }).waitFor();
+  assert.ok(await fits(), 'the home screen is no wider than 240 px');
+  guard.assertClean();
+  await context.close();
+});
