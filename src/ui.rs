@@ -45,10 +45,11 @@ pub fn choice_key(key: &str) -> Option<usize> {
     }
 }
 
-/// Whether a key event comes from an input (a choice), where Enter acts on the quiz; on a
-/// button or link Enter keeps its own meaning.
-pub fn from_input(ev: &leptos::ev::KeyboardEvent) -> bool {
-    ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok()).is_some()
+/// Whether Enter acts on the quiz: from a choice, and from wherever focus is after a key
+/// press (the question's heading, the form); on a button or link, Enter keeps its own meaning.
+pub fn enter_acts(ev: &leptos::ev::KeyboardEvent) -> bool {
+    let tag = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()).map(|e| e.tag_name());
+    !matches!(tag.as_deref(), Some("BUTTON" | "A" | "TEXTAREA" | "SELECT" | "SUMMARY"))
 }
 
 /// Moves focus to a screen's heading, so keyboard and screen-reader users start at the top

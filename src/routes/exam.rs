@@ -107,7 +107,7 @@ pub fn Exam(spec: QuizSpec) -> impl IntoView {
         }
         match key.as_str() {
             "n" => next(),
-            "Enter" if ui::from_input(&ev) => next(),
+            "Enter" if ui::enter_acts(&ev) => next(),
             "p" => {
                 ev.prevent_default();
                 go(pos.get_untracked().saturating_sub(1));

@@ -114,7 +114,7 @@ pub fn Quiz(spec: QuizSpec) -> impl IntoView {
             help.update(|h| *h = !*h);
         } else if key == "Escape" {
             help.set(false);
-        } else if key == "Enter" && ui::from_input(&ev) {
+        } else if key == "Enter" && ui::enter_acts(&ev) {
             // Enter on a choice checks it, as on a button.
             ev.prevent_default();
             act();

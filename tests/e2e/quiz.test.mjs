@@ -194,3 +194,23 @@ test('screens at phone width in light mode and desktop in dark mode', async () =
     await context.close();
   }
 });
+
+test('Enter checks after a choice is picked by its number key, in practice and in the mock interview', async () => {
+  const { context, page, guard } = await open(browser, `${server.url}#/quiz?n=10&seed=5`);
+  await page.locator('h1.prompt').waitFor();
+  await headingFocused(page);
+  // Focus stays on the heading after the key picks the choice: Enter must still check.
+  await page.keyboard.press('1');
+  await page.locator('label.choice input:checked').first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.feedback .verdict').waitFor();
+  // In the mock interview Enter is "next", as the help list says, wherever focus is.
+  await page.goto(`${server.url}#/quiz?mode=exam&n=5&seed=5`);
+  await page.locator('h1.prompt').waitFor();
+  await headingFocused(page);
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^Question 2 of 5$/.test(document.querySelector('.counter')?.textContent.trim()), null, { timeout: 5000 });
+  guard.assertClean();
+  await context.close();
+});
