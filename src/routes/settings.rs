@@ -114,7 +114,8 @@ pub fn Settings() -> impl IntoView {
             match text.map(|t| decode(&t)) {
                 None => message.set(Some((false, "The file could not be read. Nothing was changed.".into()))),
                 Some(Err(e)) => message.set(Some((false, read_error(e)))),
-                Some(Ok(Decoded { progress, damaged })) => pending.set(Some(Pending { progress, damaged })),
+                // Fields this version does not know are left out of an import, as damaged parts are.
+                Some(Ok(Decoded { progress, damaged, unknown })) => pending.set(Some(Pending { progress, damaged: damaged || unknown })),
             }
         });
     };

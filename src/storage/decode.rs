@@ -17,11 +17,31 @@ pub enum DecodeError {
     Newer(u32),
 }
 
-/// A decoded document, and whether parts of it had to be left out.
+/// A decoded document, whether parts of it had to be left out, and whether it holds fields
+/// this version does not know (which a save would not write back).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decoded {
     pub progress: Progress,
     pub damaged: bool,
+    pub unknown: bool,
+}
+
+/// The fields this version reads and writes, per object of the document.
+const TOP_FIELDS: [&str; 6] = ["version", "history", "current", "bookmarks", "memory", "days"];
+const RECORD_FIELDS: [&str; 5] = ["at", "quiz", "seconds", "answers", "timed_out"];
+const ANSWER_FIELDS: [&str; 4] = ["id", "picked", "correct", "rating"];
+const SAVED_FIELDS: [&str; 6] = ["quiz", "started_at", "answers", "ratings", "marked", "pos"];
+
+/// Whether the document holds a field this version does not know: at its top, in a quiz of
+/// the history or one of its answers, or in the quiz in progress.
+fn unknown_fields(doc: &Map<String, Value>) -> bool {
+    let strange = |v: &Value, known: &[&str]| v.as_object().is_some_and(|o| o.keys().any(|k| !known.contains(&k.as_str())));
+    let history = doc.get("history").and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
+    doc.keys().any(|k| !TOP_FIELDS.contains(&k.as_str()))
+        || doc.get("current").is_some_and(|c| strange(c, &SAVED_FIELDS))
+        || history
+            .iter()
+            .any(|r| strange(r, &RECORD_FIELDS) || r.get("answers").and_then(Value::as_array).is_some_and(|a| a.iter().any(|x| strange(x, &ANSWER_FIELDS))))
 }
 
 /// Reads a stored document of any known version, migrating it to the current one.
@@ -38,6 +58,7 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
     if version == 0 {
         return Err(DecodeError::Unreadable("it does not look like this app's data".into()));
     }
+    let unknown = unknown_fields(&doc);
     doc.remove("version");
     let mut damaged = false;
     let mut progress = Progress {
@@ -70,7 +91,7 @@ pub fn decode(raw: &str) -> Result<Decoded, DecodeError> {
         progress.history = history;
         progress.cap_history();
     }
-    Ok(Decoded { progress, damaged })
+    Ok(Decoded { progress, damaged, unknown })
 }
 
 /// A reader of one stored type from its JSON value: `None` when the value does not fit.
@@ -233,7 +254,7 @@ mod tests {
 
     #[test]
     fn version_1_is_migrated() {
-        let Decoded { progress: p, damaged } = decode(V1).unwrap();
+        let Decoded { progress: p, damaged, .. } = decode(V1).unwrap();
         assert!(!damaged);
         assert_eq!(p.history.len(), 2);
         assert_eq!(p.current.as_ref().unwrap().answers, vec![Some(vec![1]), None]);
@@ -247,7 +268,7 @@ mod tests {
 
     #[test]
     fn version_2_decodes_as_written() {
-        let Decoded { progress: p, damaged } = decode(V2).unwrap();
+        let Decoded { progress: p, damaged, .. } = decode(V2).unwrap();
         assert!(!damaged);
         assert!(p.history[0].timed_out);
         assert_eq!(p.memory["orm-a"].st, 2);
@@ -271,10 +292,10 @@ mod tests {
             .replace(r#""history":["#, r#""history":[{"at":"yesterday"},{"at":1e308,"quiz":"n=2&seed=3","seconds":1,"answers":[]},"#)
             .replace(r#""bookmarks":["orm-a"]"#, r#""bookmarks":["orm-a",7]"#)
             .replace(r#""days":{"#, r#""days":{"not-a-day":[1,0],"20455":["x",0],"#);
-        let Decoded { progress: p, damaged } = decode(&raw).unwrap();
+        let Decoded { progress: p, damaged, .. } = decode(&raw).unwrap();
         assert!(damaged);
         assert_eq!(p, decode(V2).unwrap().progress);
-        let Decoded { progress: q, damaged } = decode(r#"{"version":2,"history":7,"memory":{"x":[1,2]}}"#).unwrap();
+        let Decoded { progress: q, damaged, .. } = decode(r#"{"version":2,"history":7,"memory":{"x":[1,2]}}"#).unwrap();
         assert!(damaged);
         assert_eq!(q, Progress::default());
     }

@@ -53,7 +53,7 @@ impl Notice {
     pub fn message(&self) -> String {
         match self {
             Notice::Unavailable => "This browser is not letting the app store data (storage is disabled or in a private mode). You can use the quiz, but your progress will not be saved.".into(),
-            Notice::Recovered { reason, kept: true, .. } => format!("Part of your saved progress could not be read ({reason}). Everything else was kept, and a copy of the damaged data was set aside: you can download it here or later from Settings."),
+            Notice::Recovered { reason, kept: true, .. } => format!("Part of your saved progress could not be read ({reason}). Everything else was kept, and a copy of it as it was stored was set aside: you can download it here or later from Settings."),
             Notice::Recovered { reason, kept: false, .. } => format!("Your saved progress could not be read ({reason}). A copy was set aside (you can download it here or later from Settings) and the app started a fresh record."),
             Notice::KeptUnsaved { reason } => format!("Your saved progress could not be read ({reason}) and could not be backed up, so the app will not save over it. Progress from this visit will not be saved."),
             Notice::Newer => "Your progress was saved by a newer version of this app. This version will not change it; progress from this visit will not be saved. Reload to get the newer version.".into(),
@@ -141,13 +141,19 @@ impl<B: Backend> Store<B> {
         let Some(raw) = raw else {
             return (Store::new(Some(backend), true), Progress::default(), None);
         };
-        let (progress, reason) = match decode(&raw) {
-            Ok(Decoded { progress, damaged: false }) => return (Store::new(Some(backend), true), progress, None),
-            Ok(Decoded { progress, damaged: true }) => (progress, "parts of it were damaged".to_owned()),
+        // Fields this version does not know would be lost by the next save: the original is
+        // set aside first, exactly as damaged data is.
+        // `kept`: whether what could be read was kept (all of it, when only unknown fields are left out).
+        let (progress, reason, kept) = match decode(&raw) {
+            Ok(Decoded { progress, damaged: false, unknown: false }) => return (Store::new(Some(backend), true), progress, None),
+            Ok(Decoded { progress, damaged: true, .. }) => {
+                let kept = progress != Progress::default();
+                (progress, "parts of it were damaged".to_owned(), kept)
+            }
+            Ok(Decoded { progress, unknown: true, .. }) => (progress, "it holds fields this version of the app does not know".to_owned(), true),
             Err(DecodeError::Newer(_)) => return (Store::new(Some(backend), false), Progress::default(), Some(Notice::Newer)),
-            Err(DecodeError::Unreadable(reason)) => (Progress::default(), reason),
+            Err(DecodeError::Unreadable(reason)) => (Progress::default(), reason, false),
         };
-        let kept = progress != Progress::default();
         let backup_key = format!("{BACKUP_PREFIX}{}", now as u64);
         match backend.set(&backup_key, &raw) {
             // Once the copy is safe, replace the bad value with what could be read, so the next
@@ -174,7 +180,7 @@ impl<B: Backend> Store<B> {
         }
         let raw = backend.get(KEY).ok()??;
         match decode(&raw) {
-            Ok(Decoded { progress, damaged: false }) => Some(progress),
+            Ok(Decoded { progress, damaged: false, .. }) => Some(progress),
             _ => None,
         }
     }
@@ -234,7 +240,7 @@ impl<B: Backend> Store<B> {
 
     /// Progress after another tab stored `raw` (see `catch_up`). `None` if it cannot be read.
     pub fn external(&self, raw: &str, mine: &Progress) -> Option<Progress> {
-        let Decoded { progress, damaged: false } = decode(raw).ok()? else { return None };
+        let Decoded { progress, damaged: false, .. } = decode(raw).ok()? else { return None };
         // The other tab wrote its stamp with the document: take it, so the next save here does not
         // read the document again.
         *self.last.borrow_mut() = self.backend.as_ref().and_then(|b| b.get(REV_KEY).ok().flatten()).unwrap_or_default();
@@ -462,6 +468,24 @@ mod tests {
         assert_eq!(notice, Some(Notice::Newer));
         assert_eq!(store.save(&learnt(&["a"])), Ok(false));
         assert_eq!(mem.get(KEY).as_deref(), Some("{\"version\":9,\"x\":1}"));
+    }
+
+    #[test]
+    fn fields_this_version_does_not_know_are_set_aside_before_a_save() {
+        let v2 = r#"{"version":2,"history":[],"current":null,"bookmarks":[],"memory":{},"days":{}}"#;
+        for raw in [
+            v2.replace(r#""days":{}"#, r#""days":{},"futureThing":[1,2,3]"#),
+            v2.replace(r#""history":[]"#, r#""history":[{"at":5,"quiz":"n=1&seed=1","seconds":1,"answers":[],"note":"mine"}]"#),
+            v2.replace(r#""current":null"#, r#""current":{"quiz":"n=1&seed=1","started_at":5,"answers":[null],"comment":"hi"}"#),
+        ] {
+            let mem = Memory::with(KEY, &raw);
+            let (_, _, notice) = Store::open(Some(mem.clone()), 7.0);
+            assert!(matches!(&notice, Some(Notice::Recovered { kept: true, reason, .. }) if reason.contains("does not know")), "{raw}: {notice:?}");
+            assert_eq!(mem.get("django-quiz.backup.7").as_deref(), Some(raw.as_str()), "the original, byte for byte");
+        }
+        // A document with only known fields opens without a word.
+        let mem = Memory::with(KEY, v2);
+        assert_eq!(Store::open(Some(mem), 7.0).2, None);
     }
 
     #[test]
