@@ -376,8 +376,7 @@ mod tests {
     #[test]
     fn every_path_keeps_the_history_within_the_same_caps() {
         let quiz = |at: f64| QuizRecord { at, quiz: format!("seed={at}"), seconds: 1, answers: vec![], timed_out: false };
-        let mut big = Progress::default();
-        big.history = (0..120).map(|i| quiz(f64::from(i))).collect();
+        let big = Progress { history: (0..120).map(|i| quiz(f64::from(i))).collect(), ..Progress::default() };
         assert_eq!(big.history_over_cap(), 120 - MAX_HISTORY);
         // Replace: the file's 120 quizzes become the newest 50, like a merge's and a finish's.
         let replaced = big.clone().imported();
