@@ -73,6 +73,7 @@ pub fn Browse(search: Search) -> impl IntoView {
                                     <span>{crate::bank::area_title(q.area)}</span>
                                     <span>{q.level.title()}</span>
                                     <span>{q.kind.title()}</span>
+                                    <span>{format!("Django {}", crate::model::versions_label(q.versions))}</span>
                                 </p>
                                 {parts::bookmark(q.id)}
                             </div>

@@ -80,6 +80,10 @@ test('the question page shows the versions a question is true for, and a link of
   const { page, guard, context } = await open(browser, `${server.url}#/q/${code}`);
   await page.locator('h1.prompt').waitFor();
   assert.match(await page.locator('.meta').textContent(), /Django 5\.2 only/);
+  // Browse lists every question, each with its versions.
+  await page.goto(`${server.url}#/browse?area=${only52.area}`);
+  const row = page.locator('li.row', { has: page.locator(`a[href$="#/q/${code}"]`) });
+  assert.match(await row.locator('.meta').textContent(), /Django 5\.2 only/);
   // A link shared before versions existed (format 1) is a 5.2 quiz.
   await page.goto(`${server.url}#/s/1.p.k3.${code}`);
   await page.getByRole('heading', { level: 1, name: 'A quiz shared with you' }).waitFor();
