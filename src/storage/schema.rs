@@ -298,7 +298,9 @@ impl Progress {
             quizzes: self.history.len(),
             answers: self.days.values().map(|d| d.n as usize).sum(),
             questions: self.memory.values().filter(|m| m.seen > 0).count(),
-            bookmarks: self.bookmarks.len(),
+            // Only bookmarks of questions this version has: an id of none (a hand-edited file,
+            // a question gone) is kept in the data but is not a bookmark anyone can see.
+            bookmarks: self.bookmarks.iter().filter(|id| crate::bank::position(id).is_some()).count(),
         }
     }
 
@@ -371,6 +373,13 @@ mod tests {
         // Blank answers are wrong ones: the schedule has them.
         assert_eq!(p.memory.len(), 3);
         assert!(!p.hand_in_expired(AT.ms + 600_000.0, |ms| Moment { ms, day: AT.day }), "only once");
+    }
+
+    #[test]
+    fn the_preview_counts_only_bookmarks_of_questions_in_the_bank() {
+        let real = crate::bank::QUESTIONS[0].id.to_owned();
+        let p = Progress { bookmarks: vec![real, "not-a-question".into()], ..Progress::default() };
+        assert_eq!(p.summary().bookmarks, 1);
     }
 
     #[test]
@@ -518,7 +527,8 @@ mod tests {
             t
         };
         assert_eq!(twice, m, "merging the same data again changes nothing");
-        assert_eq!(m.summary(), Summary { quizzes: 2, answers: 3, questions: 3, bookmarks: 2 });
+        // These ids name no question of the bank, so the preview counts none of the bookmarks.
+        assert_eq!(m.summary(), Summary { quizzes: 2, answers: 3, questions: 3, bookmarks: 0 });
     }
 
     #[test]
