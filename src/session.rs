@@ -58,6 +58,14 @@ pub struct Saved {
     pub started_at: f64,
 }
 
+/// When a quiz of `mode` started at `started_at` must be handed in: a timed exam's deadline.
+pub fn deadline(mode: Mode, started_at: f64) -> Option<f64> {
+    match mode {
+        Mode::Exam { minutes: Some(m) } => Some(started_at + f64::from(m) * 60_000.0),
+        _ => None,
+    }
+}
+
 impl Session {
     pub fn new(spec: QuizSpec, now: f64) -> Session {
         let items = quiz::build(&spec);
@@ -296,10 +304,7 @@ impl Session {
 
     /// Exam: when the countdown ends, in ms since the epoch.
     pub fn deadline(&self) -> Option<f64> {
-        match self.spec.mode {
-            Mode::Exam { minutes: Some(m) } => Some(self.started_at + f64::from(m) * 60_000.0),
-            _ => None,
-        }
+        deadline(self.spec.mode, self.started_at)
     }
 
     /// Exam: the seconds left at `now`, never more than the time limit, whatever the clock did

@@ -116,7 +116,7 @@ pub fn open() -> AppState {
     let state = AppState { progress: RwSignal::new(progress), notice: RwSignal::new(notice) };
     provide_context(state);
     // A timed exam that ran out while the app was closed is handed in now, not offered to continue.
-    if state.progress.with_untracked(|p| p.current.is_some() && p.clone().hand_in_expired(now(), moment_at)) {
+    if state.progress.with_untracked(|p| p.exam_ran_out(now())) {
         state.update(|p| {
             p.hand_in_expired(now(), moment_at);
         });

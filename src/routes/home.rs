@@ -79,6 +79,31 @@ where
     }
 }
 
+/// One field of the filters that a group of radio chips chooses, to read and to set.
+struct FieldOf<T> {
+    get: fn(&Filters) -> T,
+    set: fn(&mut Filters, T),
+}
+
+/// A radio chip of group `name` that sets one field of the filters to `value`.
+fn radio<T>(filters: RwSignal<Filters>, name: &'static str, label: String, field: FieldOf<T>, value: T) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let FieldOf { get, set } = field;
+    view! {
+        <label class="chip">
+            <input
+                type="radio"
+                name=name
+                prop:checked=move || filters.with(|f| get(f) == value)
+                on:change=move |_| filters.update(|f| set(f, value))
+            />
+            <span>{label}</span>
+        </label>
+    }
+}
+
 #[component]
 pub fn Home() -> impl IntoView {
     let state = AppState::get();
@@ -162,35 +187,13 @@ pub fn Home() -> impl IntoView {
         .chain([None])
         .map(|count| {
             let label = count.map_or_else(|| "All".to_owned(), |n| n.to_string());
-            view! {
-                <label class="chip">
-                    <input
-                        type="radio"
-                        name="count"
-                        prop:checked=move || filters.with(|f| f.count == count)
-                        on:change=move |_| filters.update(|f| f.count = count)
-                    />
-                    <span>{label}</span>
-                </label>
-            }
+            radio(filters, "count", label, FieldOf { get: |f: &Filters| f.count, set: |f: &mut Filters, c| f.count = c }, count)
         })
         .collect_view();
 
     let version_chips = Django::ALL
         .into_iter()
-        .map(|v| {
-            view! {
-                <label class="chip">
-                    <input
-                        type="radio"
-                        name="version"
-                        prop:checked=move || filters.with(|f| f.version == v)
-                        on:change=move |_| filters.update(|f| f.version = v)
-                    />
-                    <span>{v.title()}</span>
-                </label>
-            }
-        })
+        .map(|v| radio(filters, "version", v.title().to_owned(), FieldOf { get: |f: &Filters| f.version, set: |f: &mut Filters, v| f.version = v }, v))
         .collect_view();
 
     let mode_cards = MODES

@@ -179,6 +179,9 @@ impl Progress {
     /// its deadline (its answers learned on the deadline's day), never offered to continue.
     /// Returns whether it was.
     pub fn hand_in_expired(&mut self, now: f64, moment_at: impl Fn(f64) -> Moment) -> bool {
+        if !self.exam_ran_out(now) {
+            return false;
+        }
         let Some(saved) = self.current.clone() else { return false };
         let Ok(spec) = crate::route::parse_spec(&saved.quiz) else { return false };
         let Some(mut session) = Session::restore(spec, saved.state()) else { return false };
@@ -194,6 +197,14 @@ impl Progress {
         }
         self.record(&session, deadline, true);
         true
+    }
+
+    /// Whether the quiz in progress is a timed exam whose time is up at `now`: a cheap test,
+    /// made on every start, before `hand_in_expired` restores the quiz.
+    pub fn exam_ran_out(&self, now: f64) -> bool {
+        self.current.as_ref().is_some_and(|c| {
+            crate::route::parse_spec(&c.quiz).ok().and_then(|spec| crate::session::deadline(spec.mode, c.started_at)).is_some_and(|d| now >= d)
+        })
     }
 
     /// How many of the newest quizzes fit both caps (always the latest one).
@@ -363,6 +374,7 @@ mod tests {
         let session = Session::new(spec.clone(), AT.ms);
         let mut p = Progress { current: Some(SavedQuiz::new(crate::route::encode_spec(&spec), session.saved())), ..Progress::default() };
         // Still running half a minute in: left as it is, to continue.
+        assert!(!p.exam_ran_out(AT.ms + 30_000.0) && p.exam_ran_out(AT.ms + 60_000.0));
         assert!(!p.hand_in_expired(AT.ms + 30_000.0, |ms| Moment { ms, day: AT.day }));
         assert!(p.current.is_some());
         // Reopened ten minutes later: handed in, timed out, having taken its one minute.
